@@ -1,0 +1,64 @@
+/**
+ * The words that open a scope: the engine's small model of how English marks
+ * a claim as negated, hypothetical, reported, rejected or endorsed. These are
+ * generic (no rule names a cue), and stemmed the same way as patterns.
+ */
+import {phraseStems, stem} from './normalize.js'
+
+const stems = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map((w) => stem(w)))
+const lowers = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean))
+const phrases = (list: readonly string[]): string[][] => list.map((p) => phraseStems(p))
+
+export const cues = {
+  /** Words that start a new frame segment: frames do not reach across them. */
+  segmentWords: lowers('but yet whereas'),
+
+  /** Words that open an if-clause. */
+  conditionalMarkers: lowers('if unless suppose supposing imagine'),
+  /** Clause-initial auxiliaries that invert a condition: "Had Stalin wanted…", "Were Kim…". */
+  invertedConditionals: lowers('had were should'),
+  /** After an inverted auxiliary these show it is not a condition ("Had to…", "Were it not…" is still one). */
+  notASubject: lowers('to been not there'),
+
+  negators: lowers('not never no nobody none neither nor hardly scarcely barely unlikely'),
+  negatorPhrases: phrases(['no one', 'far from', 'by no means', 'at no point', 'in no way', 'no longer']),
+
+  /** Verbs that report someone's view: the claim after them is theirs, not the author's. */
+  reportVerbs: stems(
+    'claim claimed say said says believe believed hold held argue argued insist insisted maintain maintained ' +
+      'suggest suggested announce announced assert asserted allege alleged contend contended declare declared ' +
+      'write wrote teach taught think thought assume assumed expect expected fear feared imagine imagined ' +
+      'present presented portray portrayed depict depicted describe described charge charged accuse accused ' +
+      'deny denied report reported tell told state stated speculate speculated hope hoped accept accepted ' +
+      'blame blamed paint painted cast'
+  ),
+  /** Nouns that hold a view at arm's length when followed by "that", "of" or "as". */
+  reportNouns: stems(
+    'claim belief assertion contention view idea notion story myth legend theory thesis line argument ' +
+      'allegation charge fear impression image picture account version narrative assumption suggestion ' +
+      'canard misconception propaganda accusation denial position'
+  ),
+  reportPhrases: phrases(['according to', 'in the view of', 'in the eyes of']),
+
+  /** A first-person subject turns a belief verb into an endorsement: "I think…". */
+  firstPerson: lowers('i we'),
+  beliefVerbs: stems('think believe suspect accept'),
+
+  rejectWords: stems(
+    'myth legend misconception canard fiction fallacy refute refuted disprove disproved debunk debunked ' +
+      'demolish demolished dismiss dismissed reject rejected discredit discredited overturn overturned ' +
+      'wrong false untrue mistaken misleading incorrect erroneous collapse collapsed contradict contradicted few'
+  ),
+  rejectPhrases: phrases([
+    'used to', 'dispose of', 'disposes of', 'not survive', 'not survived', 'cannot survive', 'can not survive',
+    'no room for', 'no evidence', 'no longer', 'nobody', 'no one', 'does not hold', 'do not hold', 'not true',
+    'not hold up', 'did not survive'
+  ]),
+
+  endorseWords: stems(
+    'right rightly correct correctly accurate accurately true truth justified justify convincing persuasive ' +
+      'agree agreed prove proved proves show showed confirm confirmed demonstrate demonstrated establish ' +
+      'established reveal revealed accept'
+  ),
+  endorsePhrases: phrases(['in fact', 'point out', 'pointed out', 'it is clear', 'becomes clear', 'we now know'])
+} as const

@@ -1,0 +1,107 @@
+/**
+ * The claim pattern language, compiled once at load.
+ *
+ *   Stalin order|instruct|tell @kim to? invade|attack
+ *   @south ... attack|invade|strike first
+ *   (air cover|air support|air umbrella)
+ *
+ * - `word`: the word in any inflection (both sides are stemmed).
+ * - `a|b|c`: any one of them; `(two words|other)`: alternatives of several words.
+ * - `@name`: a term list from `rules/terms.yml` (name variants).
+ * - `...` / `...N`: up to 5 (or N) words in between, never across a clause
+ *   break (`;`, `:`, a dash, a bracket).
+ * - a trailing `?` makes a word, group or term optional.
+ *
+ * Patterns are plain words: nothing in a rule file is evaluated as code or as
+ * a regular expression, so no pattern can backtrack catastrophically (every
+ * gap is bounded and every step consumes at least one word or is optional).
+ */
+import {phraseStems} from './normalize.js'
+
+/** A step that consumes words: one of several word sequences. */
+export interface WordStep {
+  readonly kind: 'words'
+  /** Each option is a sequence of stems that must appear contiguously. */
+  readonly options: readonly (readonly string[])[]
+  readonly optional: boolean
+}
+
+/** A bounded gap of skipped words. */
+export interface GapStep {
+  readonly kind: 'gap'
+  readonly max: number
+}
+
+export type Step = WordStep | GapStep
+
+export interface CompiledPattern {
+  readonly source: string
+  readonly steps: readonly Step[]
+  /** Stems that can start a match: the trigger index keys. */
+  readonly triggers: readonly string[]
+  /** The pattern names a form of "be" itself (a passive pattern). */
+  readonly hasBe: boolean
+}
+
+export type Terms = ReadonlyMap<string, readonly (readonly string[])[]>
+
+export class PatternError extends Error {}
+
+/** Split a pattern into elements, keeping parenthesised groups whole. */
+function elements(source: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let current = ''
+  for (const char of source.trim()) {
+    if (char === '(') depth++
+    if (char === ')') depth--
+    if (depth < 0) throw new PatternError('unbalanced ")"')
+    if (/\s/.test(char) && depth === 0) {
+      if (current) out.push(current)
+      current = ''
+    } else current += char
+  }
+  if (depth !== 0) throw new PatternError('unclosed "("')
+  if (current) out.push(current)
+  return out
+}
+
+/** Compile one pattern string against the term lists. Throws PatternError with a reason. */
+export function compilePattern(source: string, terms: Terms): CompiledPattern {
+  const steps: Step[] = []
+  for (const raw of elements(source)) {
+    const gap = /^\.\.\.(\d+)?$/.exec(raw)
+    if (gap) {
+      const max = gap[1] === undefined ? 5 : Number(gap[1])
+      if (max < 1 || max > 12) throw new PatternError(`gap "${raw}" must allow 1 to 12 words`)
+      if (steps.length === 0) throw new PatternError('a pattern cannot start with a gap')
+      if (steps[steps.length - 1]?.kind === 'gap') throw new PatternError('two gaps in a row')
+      steps.push({kind: 'gap', max})
+      continue
+    }
+    let body = raw
+    let optional = false
+    if (body.endsWith('?')) {
+      optional = true
+      body = body.slice(0, -1)
+    }
+    if (body.startsWith('(') !== body.endsWith(')')) throw new PatternError(`malformed group "${raw}"`)
+    if (body.startsWith('(')) body = body.slice(1, -1)
+    // Alternatives may mix words, phrases and terms: `@attack-noun|plan|war`.
+    const options: string[][] = body.split('|').flatMap((alt) => {
+      if (!alt.startsWith('@')) return [phraseStems(alt.replace(/_/g, ' '))]
+      const term = terms.get(alt.slice(1))
+      if (!term) throw new PatternError(`unknown term "${alt}"`)
+      return term.map((o) => [...o])
+    })
+    if (options.length === 0 || options.some((o) => o.length === 0)) throw new PatternError(`empty alternative in "${raw}"`)
+    if (steps.length === 0 && optional) throw new PatternError('a pattern cannot start with an optional element')
+    steps.push({kind: 'words', options, optional})
+  }
+  if (steps.length === 0) throw new PatternError('empty pattern')
+  if (steps[steps.length - 1]?.kind === 'gap') throw new PatternError('a pattern cannot end with a gap')
+  const first = steps[0] as WordStep
+  const triggers = [...new Set(first.options.map((o) => o[0] as string))]
+  const hasBe = steps.some((s) => s.kind === 'words' && s.options.some((o) => o.includes('be')))
+  return {source, steps, triggers, hasBe}
+}

@@ -1,0 +1,155 @@
+/**
+ * Is the author putting the claim forward? Generic scopes, applied to every
+ * rule's matches alike: a claim that is quoted, asked, hypothetical, negated,
+ * rejected or reported from someone else is not the author's assertion.
+ *
+ * The cue words are the engine's knowledge of English, kept as data in
+ * `cues.ts`; the order of the checks below is the policy.
+ */
+import {cues} from './cues.js'
+import type {PatternMatch} from './match.js'
+import type {SentenceView} from './tokens.js'
+
+export type Scope = 'asserted' | 'quoted' | 'question' | 'conditional' | 'negated' | 'rejected' | 'attributed'
+
+/** Sentence-wide facts computed once, shared by every match in the sentence. */
+export interface SentenceScopes {
+  readonly view: SentenceView
+  /** `segment[i]`: index of the frame segment of token i (split at `;`, `:`, dashes, "but"). */
+  readonly segment: readonly number[]
+  /** `conditional[i]`: token i lies in an if-clause or an inverted condition. */
+  readonly conditional: readonly boolean[]
+  /** Token indexes of negators that can negate a following or enclosing claim. */
+  readonly negators: readonly number[]
+  readonly frames: readonly Frame[]
+}
+
+interface Frame {
+  readonly at: number
+  readonly kind: 'report' | 'reject' | 'endorse'
+  /** May govern a claim after a comma ("According to X, …"). */
+  readonly crossesComma: boolean
+}
+
+const stemAt = (view: SentenceView, i: number): string => view.tokens[i]?.stem ?? ''
+const lowerAt = (view: SentenceView, i: number): string => view.tokens[i]?.lower ?? ''
+
+/** Does the multi-word cue (as stems) start at token i? */
+function phraseAt(view: SentenceView, i: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) {
+    if (stemAt(view, i + k) !== phrase[k]) return false
+    if (k > 0 && view.breakBefore[i + k]) return false
+  }
+  return true
+}
+
+function anyPhraseAt(view: SentenceView, i: number, phrases: readonly (readonly string[])[]): number {
+  for (const phrase of phrases) if (phraseAt(view, i, phrase)) return phrase.length
+  return 0
+}
+
+export function analyseSentence(view: SentenceView): SentenceScopes {
+  const n = view.tokens.length
+  const segment: number[] = []
+  let seg = 0
+  for (let i = 0; i < n; i++) {
+    if (view.breakBefore[i] || (i > 0 && cues.segmentWords.has(lowerAt(view, i)))) seg++
+    segment.push(seg)
+  }
+
+  // Conditional clauses: from the marker to the next comma or clause break.
+  const conditional = new Array<boolean>(n).fill(false)
+  for (let i = 0; i < n; i++) {
+    const clauseStart = i === 0 || view.breakBefore[i] || view.commaBefore[i]
+    const marker = cues.conditionalMarkers.has(lowerAt(view, i))
+    const inverted = clauseStart && cues.invertedConditionals.has(lowerAt(view, i)) && i + 1 < n && !cues.notASubject.has(lowerAt(view, i + 1))
+    if (!marker && !inverted) continue
+    // "as if", "even if" are markers too; "if" alone inside "whether or not" etc. is fine.
+    for (let j = i; j < n; j++) {
+      if (j > i && (view.breakBefore[j] || view.commaBefore[j])) break
+      conditional[j] = true
+    }
+  }
+
+  const negators: number[] = []
+  for (let i = 0; i < n; i++) {
+    const word = lowerAt(view, i)
+    if (!cues.negators.has(word)) continue
+    // Contrastive "X, not Y, did Z" negates Y alone.
+    if (word === 'not' && view.commaBefore[i]) {
+      let j = i + 1
+      while (j < n && j <= i + 4 && !view.commaBefore[j] && !view.breakBefore[j]) j++
+      if (j < n && view.commaBefore[j]) continue
+    }
+    negators.push(i)
+  }
+  for (let i = 0; i < n; i++) {
+    const length = anyPhraseAt(view, i, cues.negatorPhrases)
+    if (length) negators.push(i)
+  }
+
+  const frames: Frame[] = []
+  for (let i = 0; i < n; i++) {
+    const stem = stemAt(view, i)
+    const prev = lowerAt(view, i - 1)
+    if (anyPhraseAt(view, i, cues.reportPhrases)) frames.push({at: i, kind: 'report', crossesComma: true})
+    if (cues.reportVerbs.has(stem) || (cues.reportNouns.has(stem) && /^(that|of|as)$/.test(lowerAt(view, i + 1)))) {
+      // First-person belief ("I think", "we believe") endorses rather than reports.
+      if (cues.firstPerson.has(prev) && cues.beliefVerbs.has(stem)) frames.push({at: i, kind: 'endorse', crossesComma: false})
+      else frames.push({at: i, kind: 'report', crossesComma: false})
+    }
+    if (cues.rejectWords.has(stem) || anyPhraseAt(view, i, cues.rejectPhrases)) frames.push({at: i, kind: 'reject', crossesComma: false})
+    if (cues.endorseWords.has(stem) || anyPhraseAt(view, i, cues.endorsePhrases)) {
+      // "no longer accept", "not right" turn an endorsement into a rejection.
+      const negated = [1, 2, 3].some((k) => cues.negators.has(lowerAt(view, i - k)) || lowerAt(view, i - k) === 'longer')
+      frames.push({at: i, kind: negated ? 'reject' : 'endorse', crossesComma: false})
+    }
+  }
+  return {view, segment, conditional, negators, frames}
+}
+
+/** Where a match stands: asserted by the author, or in one of the scopes that keep it from being flagged. */
+export function scopeOf(scopes: SentenceScopes, match: PatternMatch): Scope {
+  const {view} = scopes
+  const consumed = new Set(match.consumed)
+
+  const quotedCount = match.consumed.filter((i) => view.quoted[i]).length
+  if (quotedCount * 2 > match.consumed.length) return 'quoted'
+  if (view.question) return 'question'
+  if (match.consumed.some((i) => scopes.conditional[i])) return 'conditional'
+
+  const segment = scopes.segment[match.first]
+  const inSegment = (i: number) => scopes.segment[i] === segment
+
+  // A frame before the claim governs it when nothing but a short run of words
+  // (no comma, no clause break) separates them: "X claimed that <claim>".
+  let governed: Frame | undefined
+  for (const frame of scopes.frames) {
+    if (frame.kind === 'endorse' || frame.at >= match.first || !inSegment(frame.at)) continue
+    if (match.first - frame.at > 14) continue
+    let comma = false
+    for (let i = frame.at + 1; i <= match.first; i++) if (view.commaBefore[i]) comma = true
+    if (comma && !frame.crossesComma) continue
+    governed = frame
+  }
+
+  const segmentFrames = scopes.frames.filter((f) => inSegment(f.at) && (f.at < match.first || f.at > match.last))
+  const rejected = segmentFrames.some((f) => f.kind === 'reject')
+  const endorsed = segmentFrames.some((f) => f.kind === 'endorse')
+
+  if (governed) {
+    if (governed.kind === 'reject' || rejected) return 'rejected'
+    if (!endorsed) return 'attributed'
+  }
+
+  for (const at of scopes.negators) {
+    if (consumed.has(at)) continue
+    if (at >= match.first && at <= match.last) return 'negated'
+    if (at < match.first && at >= match.first - 8) {
+      let blocked = false
+      for (let i = at + 1; i <= match.first; i++) if (view.breakBefore[i] || view.commaBefore[i]) blocked = true
+      if (!blocked) return 'negated'
+    }
+  }
+  return 'asserted'
+}

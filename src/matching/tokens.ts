@@ -1,0 +1,96 @@
+/**
+ * Turn one nlcst sentence into the flat token view that claim patterns and
+ * scope cues read: words (normalised, with source offsets) plus the few
+ * punctuation facts that matter (clause breaks, commas, quotation, question).
+ * Computed once per sentence, so every rule and every scope check shares it.
+ */
+import type {Sentence, SentenceContent} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {normalizeWordText} from './normalize.js'
+
+export interface Token {
+  readonly lower: string
+  readonly stem: string
+  readonly possessive: boolean
+  /** Offsets (in the file) of the word this token comes from. */
+  readonly start: number
+  readonly end: number
+}
+
+export interface SentenceView {
+  readonly tokens: readonly Token[]
+  /** `breakBefore[i]`: a clause break (`;`, `:`, dash, bracket, inline code) lies between token i-1 and i. */
+  readonly breakBefore: readonly boolean[]
+  /** `commaBefore[i]`: a comma lies between token i-1 and i. */
+  readonly commaBefore: readonly boolean[]
+  /** `quoted[i]`: token i stands inside quotation marks. */
+  readonly quoted: readonly boolean[]
+  /** The sentence ends in a question mark. */
+  readonly question: boolean
+  /** Offsets of the whole sentence. */
+  readonly start: number
+  readonly end: number
+}
+
+const opening = new Set(['\u201c', '\u00ab', '\u2018', '\u201e'])
+const closing = new Set(['\u201d', '\u00bb', '\u2019'])
+const hardBreaks = new Set([';', ':', '\u2014', '\u2013', '(', ')', '[', ']', '!', '?'])
+
+/** Build the token view of a sentence. Returns undefined for a sentence without position. */
+export function viewSentence(sentence: Sentence): SentenceView | undefined {
+  const start = sentence.position?.start.offset
+  const end = sentence.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const tokens: Token[] = []
+  const breakBefore: boolean[] = []
+  const commaBefore: boolean[] = []
+  const quoted: boolean[] = []
+  let pendingBreak = false
+  let pendingComma = false
+  let inQuote = false
+  let lastMark = ''
+
+  const visit = (children: readonly SentenceContent[]) => {
+    for (const node of children) {
+      if (node.type === 'WordNode') {
+        const offsetStart = node.position?.start.offset
+        const offsetEnd = node.position?.end.offset
+        if (offsetStart === undefined || offsetEnd === undefined) continue
+        const text = toString(node)
+        // A dash between spaces inside a word node ("--") is a clause break.
+        if (/^[-\u2013\u2014]{2,}$/.test(text)) {
+          pendingBreak = true
+          continue
+        }
+        for (const word of normalizeWordText(text)) {
+          tokens.push({...word, start: offsetStart, end: offsetEnd})
+          breakBefore.push(pendingBreak)
+          commaBefore.push(pendingComma)
+          quoted.push(inQuote)
+          pendingBreak = false
+          pendingComma = false
+        }
+      } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
+        const mark = node.value
+        lastMark = mark
+        if (mark === '"') inQuote = !inQuote
+        else if (opening.has(mark)) inQuote = true
+        else if (closing.has(mark)) inQuote = false
+        else if (mark === ',') pendingComma = true
+        else if (hardBreaks.has(mark) || /^[-\u2013\u2014]{2,}$/.test(mark)) pendingBreak = true
+        else if (mark === '-' || mark === '\u2013') pendingBreak = true
+      } else if (node.type === 'SourceNode') {
+        // Inline code is never prose: keep patterns from running across it.
+        pendingBreak = true
+        lastMark = ''
+      } else if ('children' in node) {
+        visit(node.children as SentenceContent[])
+      }
+      if (node.type === 'WordNode') lastMark = ''
+    }
+  }
+  visit(sentence.children)
+  const text = toString(sentence).trimEnd()
+  const question = /\?["\u201d'\u2019)*_\]]*$/.test(text) || lastMark === '?'
+  return {tokens, breakBefore, commaBefore, quoted, question, start, end}
+}

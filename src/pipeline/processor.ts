@@ -1,0 +1,81 @@
+/**
+ * The unified pipelines. Markdown: remark-parse (+ front matter, GFM) →
+ * remark-retext in mutate mode with the English parser → histlint. Plain
+ * text: retext-english → histlint.
+ *
+ * Mutate mode with the `ParseEnglish` class (not a retext processor as bridge)
+ * keeps the English sentence splitter ("Gen. MacArthur landed." stays one
+ * sentence) and lets histlint run on the same tree (see PIPELINE-NOTES).
+ */
+import type {Root as MdastRoot, RootContent} from 'mdast'
+import {ParseEnglish} from 'parse-english'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRetext from 'remark-retext'
+import retextEnglish from 'retext-english'
+import {unified, type Processor} from 'unified'
+import {VFile} from 'vfile'
+import retextHistlint, {type HistlintOptions} from '../plugin.js'
+
+export type Syntax = 'markdown' | 'text'
+
+/**
+ * Markdown nodes that are never the author's prose: code, HTML, front matter,
+ * and blockquotes (someone else's words).
+ */
+export const ignoredMarkdown = ['blockquote', 'code', 'html', 'yaml', 'toml', 'definition']
+
+/** Drop links whose text is their own URL (autolinks, bare URLs): a URL is not prose. */
+function remarkDropUrlText() {
+  return function (tree: MdastRoot): void {
+    const walk = (node: MdastRoot | RootContent): void => {
+      if (!('children' in node)) return
+      node.children = (node.children as RootContent[]).filter((child) => {
+        if (child.type !== 'link') return true
+        const text = child.children.map((c) => ('value' in c ? c.value : '')).join('')
+        return !(text === child.url || /^(https?:\/\/|www\.|mailto:)/i.test(text))
+      }) as typeof node.children
+      for (const child of node.children as RootContent[]) walk(child)
+    }
+    walk(tree)
+  }
+}
+
+/** The processor for a syntax; plugins after the parse all work on nlcst. */
+export function createProcessor(syntax: Syntax, options: HistlintOptions): Processor<any, any, any, any, any> {
+  if (syntax === 'text') return unified().use(retextEnglish).use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfm)
+    .use(remarkDropUrlText)
+    .use(remarkRetext, ParseEnglish as never, {ignore: ignoredMarkdown})
+    .use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
+}
+
+/** The syntax for a path: `.txt` is plain text, everything else Markdown. */
+export function syntaxOf(filePath: string | undefined): Syntax {
+  return filePath && /\.txt$/i.test(filePath) ? 'text' : 'markdown'
+}
+
+const processors = new WeakMap<HistlintOptions, Map<Syntax, Processor<any, any, any, any, any>>>()
+
+/** Lint one document; returns its vfile with histlint's messages (sorted by position). */
+export async function lintFile(file: VFile, options: HistlintOptions, syntax: Syntax = syntaxOf(file.path)): Promise<VFile> {
+  let bySyntax = processors.get(options)
+  if (!bySyntax) processors.set(options, (bySyntax = new Map()))
+  let processor = bySyntax.get(syntax)
+  if (!processor) bySyntax.set(syntax, (processor = createProcessor(syntax, options).freeze()))
+  // Pass the file to run(): without it nlcst nodes silently lose positions.
+  const tree = processor.parse(file)
+  await processor.run(tree, file)
+  file.messages.sort((a, b) => (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) - (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0))
+  return file
+}
+
+/** Convenience: lint a string. */
+export async function lintText(value: string, options: HistlintOptions & {path?: string; syntax?: Syntax}): Promise<VFile> {
+  const file = new VFile({value, path: options.path})
+  return lintFile(file, options, options.syntax ?? syntaxOf(options.path))
+}
