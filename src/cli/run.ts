@@ -5,7 +5,6 @@
  * Exit status: 0 nothing flagged, 1 something flagged at error level,
  * 2 usage error, unreadable input or an invalid rule file.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
@@ -13,6 +12,7 @@ import {lintFile} from '../pipeline/processor.js'
 import {loadRuleSet, RuleFileError} from '../rules/load.js'
 import {reportJson} from '../reporters/json.js'
 import {reportStylish} from '../reporters/stylish.js'
+import {readEssay} from '../io/read.js'
 import {expandPaths} from './files.js'
 import {version} from './version.js'
 
@@ -99,15 +99,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const options = {ruleSet}
   const files: VFile[] = []
   for (const filePath of paths) {
-    let value: string
-    try {
-      value = fs.readFileSync(path.resolve(io.cwd, filePath), 'utf8')
-    } catch (error) {
-      io.stderr(`histlint: ${filePath}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`)
+    const read = readEssay(path.resolve(io.cwd, filePath))
+    if (!read.ok) {
+      io.stderr(`histlint: ${filePath}: ${read.reason}\n`)
       inputError = true
       continue
     }
-    const file = new VFile({path: filePath, value, cwd: io.cwd})
+    const file = new VFile({path: filePath, value: read.value, cwd: io.cwd})
     await lintFile(file, options)
     if (values.quiet) file.messages = file.messages.filter((m) => m.fatal === true)
     files.push(file)
