@@ -12,6 +12,8 @@ const phrases = (list: readonly string[]): string[][] => list.map((p) => phraseS
 export const cues = {
   /** Words that start a new frame segment: frames do not reach across them. */
   segmentWords: lowers('but yet whereas'),
+  /** After a comma, these start a new clause that a preceding frame no longer governs. */
+  clauseJoiners: lowers('and while so although though because since which'),
 
   /** Words that open an if-clause. */
   conditionalMarkers: lowers('if unless suppose supposing imagine'),

@@ -3,7 +3,7 @@
  * stem of each pattern's first word means a sentence only tries the patterns
  * whose first word it contains, so adding rules barely costs anything.
  */
-import type {CompiledPattern, Step} from './pattern.js'
+import type {CompiledPattern, Step, WordStep} from './pattern.js'
 import type {SentenceView} from './tokens.js'
 
 export interface PatternMatch {
@@ -16,6 +16,45 @@ export interface PatternMatch {
 
 /** Past participles that do not end in -ed/-en, for the passive guard. */
 const participles = new Set(['led', 'made', 'sent', 'held', 'kept', 'told', 'left', 'found', 'brought', 'fought', 'sought', 'struck', 'shot', 'lit', 'built', 'caught', 'taught', 'met', 'set', 'put', 'hit', 'cut', 'paid', 'won', 'lost'])
+
+const articles = new Set(['the', 'a', 'an'])
+
+const pronouns = new Set(['he', 'she', 'they', 'it'])
+
+/** Does the term of `step` occur before token `before` in the sentence? (The antecedent of a pronoun.) */
+function termBefore(view: SentenceView, step: WordStep, before: number): boolean {
+  for (let i = 0; i < before; i++) {
+    for (const option of step.options) {
+      let ok = true
+      for (let k = 0; ok && k < option.length; k++) if (view.tokens[i + k]?.stem !== option[k]) ok = false
+      if (ok) return true
+    }
+  }
+  return false
+}
+
+const asides = new WeakMap<SentenceView, Map<number, number | undefined>>()
+
+/**
+ * If token `at` opens a comma-enclosed aside (a comma before it, another
+ * within 15 words, no clause break between), the index just after the aside.
+ */
+function asideEnd(view: SentenceView, at: number): number | undefined {
+  if (!view.commaBefore[at]) return undefined
+  let cache = asides.get(view)
+  if (!cache) asides.set(view, (cache = new Map()))
+  if (cache.has(at)) return cache.get(at)
+  let result: number | undefined
+  for (let i = at + 1; i < view.tokens.length && i <= at + 15; i++) {
+    if (view.breakBefore[i]) break
+    if (view.commaBefore[i]) {
+      result = i
+      break
+    }
+  }
+  cache.set(at, result)
+  return result
+}
 
 function looksPassive(view: SentenceView, gapStart: number, verb: number): boolean {
   const word = view.tokens[verb]?.lower ?? ''
@@ -37,14 +76,33 @@ export function matchAt(view: SentenceView, pattern: CompiledPattern, at: number
     if (index === pattern.steps.length) return pos - 1
     const current = pattern.steps[index] as Step
     if (current.kind === 'gap') {
-      for (let skip = 0; skip <= current.max; skip++) {
-        const next = pos + skip
-        if (next >= tokens.length) break
-        if (skip > 0 && view.breakBefore[next]) break
-        const end = step(index + 1, next, skip > 0 ? pos : -1)
+      const gapStart = pos
+      // Walk the gap word by word; a comma-enclosed aside (", who knew this,")
+      // is jumped whole and costs nothing, so asides never break a claim apart.
+      const walk = (next: number, used: number): number | undefined => {
+        if (next >= tokens.length) return undefined
+        const end = step(index + 1, next, next > gapStart ? gapStart : -1)
         if (end !== undefined) return end
+        const aside = asideEnd(view, next)
+        if (aside !== undefined) {
+          const jumped = walk(aside, used)
+          if (jumped !== undefined) return jumped
+        }
+        if (used < current.max && next + 1 < tokens.length && !view.breakBefore[next + 1]) return walk(next + 1, used + 1)
+        return undefined
       }
-      return undefined
+      return walk(pos, 0)
+    }
+    // Articles never matter to a claim: "from the Kremlin" matches "from @moscow".
+    if (pos < tokens.length && articles.has(tokens[pos]?.lower ?? '') && index > 0 && !view.breakBefore[pos]) {
+      const skipped = step(index, pos + 1, afterGap >= 0 ? afterGap : pos)
+      if (skipped !== undefined) return skipped
+    }
+    if (current.term !== undefined && pronouns.has(tokens[pos]?.lower ?? '') && termBefore(view, current, pos)) {
+      consumed.push(pos)
+      const end = step(index + 1, pos + 1, -1)
+      if (end !== undefined) return end
+      consumed.pop()
     }
     for (const option of current.options) {
       let ok = pos + option.length <= tokens.length

@@ -25,7 +25,7 @@ const irregular: Record<string, string> = {
   grew: 'grow', grown: 'grow', heard: 'hear', held: 'hold', hid: 'hide', hidden: 'hide',
   kept: 'keep', knew: 'know', known: 'know', led: 'lead', left: 'leave', lost: 'lose', lit: 'light',
   made: 'make', meant: 'mean', met: 'meet', paid: 'pay', ran: 'run', rose: 'rise', risen: 'rise',
-  said: 'say', saw: 'see', seen: 'see', sought: 'seek', sent: 'send', set: 'set', shot: 'shoot',
+  said: 'say', sat: 'sit', saw: 'see', seen: 'see', sought: 'seek', sent: 'send', set: 'set', shot: 'shoot',
   spoke: 'speak', spoken: 'speak', stood: 'stand', struck: 'strike', stricken: 'strike',
   swore: 'swear', sworn: 'swear', taught: 'teach', told: 'tell', took: 'take', taken: 'take',
   thought: 'think', threw: 'throw', thrown: 'throw', understood: 'understand', won: 'win',

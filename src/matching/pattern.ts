@@ -12,6 +12,10 @@
  *   break (`;`, `:`, a dash, a bracket).
  * - a trailing `?` makes a word, group or term optional.
  *
+ * Articles (the, a, an) are skipped wherever they stand before a word, and a
+ * pronoun (he, she, they, it) stands for a term named earlier in the sentence:
+ * "Although Stalin hesitated, he wanted a world war" matches `@moscow ... want`.
+ *
  * Patterns are plain words: nothing in a rule file is evaluated as code or as
  * a regular expression, so no pattern can backtrack catastrophically (every
  * gap is bounded and every step consumes at least one word or is optional).
@@ -24,6 +28,8 @@ export interface WordStep {
   /** Each option is a sequence of stems that must appear contiguously. */
   readonly options: readonly (readonly string[])[]
   readonly optional: boolean
+  /** Set when the step is exactly one term (`@moscow`): a pronoun may then stand for it. */
+  readonly term?: string
 }
 
 /** A bounded gap of skipped words. */
@@ -96,7 +102,8 @@ export function compilePattern(source: string, terms: Terms): CompiledPattern {
     })
     if (options.length === 0 || options.some((o) => o.length === 0)) throw new PatternError(`empty alternative in "${raw}"`)
     if (steps.length === 0 && optional) throw new PatternError('a pattern cannot start with an optional element')
-    steps.push({kind: 'words', options, optional})
+    const term = /^@[a-z][a-z0-9-]*$/.test(body) ? body.slice(1) : undefined
+    steps.push(term ? {kind: 'words', options, optional, term} : {kind: 'words', options, optional})
   }
   if (steps.length === 0) throw new PatternError('empty pattern')
   if (steps[steps.length - 1]?.kind === 'gap') throw new PatternError('a pattern cannot end with a gap')

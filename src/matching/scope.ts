@@ -122,15 +122,27 @@ export function scopeOf(scopes: SentenceScopes, match: PatternMatch): Scope {
   const inSegment = (i: number) => scopes.segment[i] === segment
 
   // A frame before the claim governs it when nothing but a short run of words
-  // (no comma, no clause break) separates them: "X claimed that <claim>".
+  // (no comma, no clause break) separates them: "X claimed that <claim>". A
+  // frame followed by "that" governs to the end of its segment ("X argued
+  // that A, without B"), and a frame inside the claim's own gap governs it
+  // too ("Stalin, critics claim, ordered…").
   let governed: Frame | undefined
   for (const frame of scopes.frames) {
-    if (frame.kind === 'endorse' || frame.at >= match.first || !inSegment(frame.at)) continue
-    if (match.first - frame.at > 14) continue
-    let comma = false
-    for (let i = frame.at + 1; i <= match.first; i++) if (view.commaBefore[i]) comma = true
-    if (comma && !frame.crossesComma) continue
-    governed = frame
+    if (frame.kind === 'endorse' || !inSegment(frame.at)) continue
+    if (frame.at > match.first && frame.at < match.last && !consumed.has(frame.at)) {
+      governed = frame
+      continue
+    }
+    if (frame.at >= match.first || match.first - frame.at > 40) continue
+    const complement = [1, 2, 3].some((k) => lowerAt(view, frame.at + k) === 'that')
+    let blocked = false
+    for (let i = frame.at + 1; i <= match.first && !blocked; i++) {
+      if (!view.commaBefore[i]) continue
+      if (!frame.crossesComma && !complement) blocked = true
+      // ", and Stalin…" starts a new clause unless it goes on "…, and that…".
+      if (cues.clauseJoiners.has(lowerAt(view, i)) && lowerAt(view, i + 1) !== 'that') blocked = true
+    }
+    if (!blocked && (match.first - frame.at <= 14 || complement)) governed = frame
   }
 
   const segmentFrames = scopes.frames.filter((f) => inSegment(f.at) && (f.at < match.first || f.at > match.last))
