@@ -32,7 +32,7 @@ export const cues = {
       'write wrote teach taught think thought assume assumed expect expected fear feared imagine imagined ' +
       'present presented portray portrayed depict depicted describe described charge charged accuse accused ' +
       'deny denied report reported tell told state stated speculate speculated hope hoped accept accepted ' +
-      'blame blamed paint painted cast'
+      'blame blamed paint painted cast repeat repeated convinced persuaded'
   ),
   /** Nouns that hold a view at arm's length when followed by "that", "of" or "as". */
   reportNouns: stems(
@@ -40,11 +40,16 @@ export const cues = {
       'allegation charge fear impression image picture account version narrative assumption suggestion ' +
       'canard misconception propaganda accusation denial position'
   ),
-  reportPhrases: phrases(['according to', 'in the view of', 'in the eyes of']),
+  reportPhrases: phrases([
+    'according to', 'in the view of', 'in the eyes of',
+    ...['that', 'this', 'the', 'their', 'his', 'her', 'its', 'such a'].flatMap((d) =>
+      ['story', 'account', 'version', 'telling', 'narrative', 'view', 'picture', 'reading', 'interpretation'].map((n) => `in ${d} ${n}`)
+    )
+  ]),
 
   /** A first-person subject turns a belief verb into an endorsement: "I think…". */
   firstPerson: lowers('i we'),
-  beliefVerbs: stems('think believe suspect accept'),
+  beliefVerbs: stems('think believe suspect accept argue contend maintain claim hold suggest say assert conclude convinced'),
 
   rejectWords: stems(
     'myth legend misconception canard fiction fallacy refute refuted disprove disproved debunk debunked ' +

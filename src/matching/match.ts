@@ -15,7 +15,13 @@ export interface PatternMatch {
 }
 
 /** Past participles that do not end in -ed/-en, for the passive guard. */
-const participles = new Set(['led', 'made', 'sent', 'held', 'kept', 'told', 'left', 'found', 'brought', 'fought', 'sought', 'struck', 'shot', 'lit', 'built', 'caught', 'taught', 'met', 'set', 'put', 'hit', 'cut', 'paid', 'won', 'lost'])
+const participles = new Set([
+  'led', 'made', 'sent', 'held', 'kept', 'told', 'left', 'found', 'brought', 'fought', 'sought', 'struck', 'shot', 'lit',
+  'built', 'caught', 'taught', 'met', 'set', 'put', 'hit', 'cut', 'paid', 'won', 'lost', 'begun', 'done', 'drawn', 'flown',
+  'known', 'seen', 'shown', 'thrown', 'grown', 'withdrawn', 'overthrown', 'taken', 'given', 'written', 'driven', 'chosen',
+  'broken', 'spoken', 'forgotten', 'hidden', 'beaten', 'fallen', 'shaken', 'stolen', 'forbidden', 'overtaken', 'undertaken',
+  'risen', 'ridden', 'bitten', 'proven', 'sworn', 'borne', 'torn', 'worn'
+])
 
 const articles = new Set(['the', 'a', 'an'])
 
@@ -58,7 +64,7 @@ function asideEnd(view: SentenceView, at: number): number | undefined {
 
 function looksPassive(view: SentenceView, gapStart: number, verb: number): boolean {
   const word = view.tokens[verb]?.lower ?? ''
-  if (!(word.endsWith('ed') || word.endsWith('en') || participles.has(word))) return false
+  if (!(word.endsWith('ed') || participles.has(word))) return false
   for (let i = gapStart; i < verb; i++) {
     const s = view.tokens[i]?.stem
     if (s === 'be' || s === 'get') return true
