@@ -62,10 +62,12 @@ export const cues = {
     'not hold up', 'did not survive'
   ]),
 
-  endorseWords: stems(
-    'right rightly correct correctly accurate accurately true truth justified justify convincing persuasive ' +
-      'agree agreed prove proved proves show showed confirm confirmed demonstrate demonstrated establish ' +
-      'established reveal revealed accept'
+  /** Exact forms, not stems: "convincing" endorses, "convinced" reports. */
+  endorseWords: lowers(
+    'right rightly correct correctly accurate accurately true truth justified justifies convincing convincingly ' +
+      'persuasive agree agrees agreed prove proves proved proven show shows showed shown confirm confirms ' +
+      'confirmed demonstrate demonstrates demonstrated establish establishes established reveal reveals revealed ' +
+      'accept accepts accepted'
   ),
   endorsePhrases: phrases(['in fact', 'point out', 'pointed out', 'it is clear', 'becomes clear', 'we now know'])
 } as const

@@ -3,7 +3,7 @@
  * stem of each pattern's first word means a sentence only tries the patterns
  * whose first word it contains, so adding rules barely costs anything.
  */
-import type {CompiledPattern, Step, WordStep} from './pattern.js'
+import {pronounStems, type CompiledPattern, type Step, type WordStep} from './pattern.js'
 import type {SentenceView} from './tokens.js'
 
 export interface PatternMatch {
@@ -25,7 +25,7 @@ const participles = new Set([
 
 const articles = new Set(['the', 'a', 'an'])
 
-const pronouns = new Set(['he', 'she', 'they', 'it'])
+const pronouns = new Set(pronounStems)
 
 /** Does the term of `step` occur before token `before` in the sentence? (The antecedent of a pronoun.) */
 function termBefore(view: SentenceView, step: WordStep, before: number): boolean {

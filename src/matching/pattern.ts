@@ -51,6 +51,9 @@ export interface CompiledPattern {
 
 export type Terms = ReadonlyMap<string, readonly (readonly string[])[]>
 
+/** Pronouns that may stand for a term named earlier in the sentence (see match.ts). */
+export const pronounStems = ['he', 'she', 'they', 'it']
+
 export class PatternError extends Error {}
 
 /** Split a pattern into elements, keeping parenthesised groups whole. */
@@ -108,7 +111,8 @@ export function compilePattern(source: string, terms: Terms): CompiledPattern {
   if (steps.length === 0) throw new PatternError('empty pattern')
   if (steps[steps.length - 1]?.kind === 'gap') throw new PatternError('a pattern cannot end with a gap')
   const first = steps[0] as WordStep
-  const triggers = [...new Set(first.options.map((o) => o[0] as string))]
+  // A pattern that opens with a term can also open with a pronoun standing for it.
+  const triggers = [...new Set([...first.options.map((o) => o[0] as string), ...(first.term ? pronounStems : [])])]
   const hasBe = steps.some((s) => s.kind === 'words' && s.options.some((o) => o.includes('be')))
   return {source, steps, triggers, hasBe}
 }

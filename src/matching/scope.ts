@@ -99,7 +99,7 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
       else frames.push({at: i, kind: 'report', crossesComma: false})
     }
     if (cues.rejectWords.has(stem) || anyPhraseAt(view, i, cues.rejectPhrases)) frames.push({at: i, kind: 'reject', crossesComma: false})
-    if (cues.endorseWords.has(stem) || anyPhraseAt(view, i, cues.endorsePhrases)) {
+    if (cues.endorseWords.has(lowerAt(view, i)) || anyPhraseAt(view, i, cues.endorsePhrases)) {
       // "no longer accept", "not right" turn an endorsement into a rejection.
       const negated = [1, 2, 3].some((k) => cues.negators.has(lowerAt(view, i - k)) || lowerAt(view, i - k) === 'longer')
       frames.push({at: i, kind: negated ? 'reject' : 'endorse', crossesComma: false})
