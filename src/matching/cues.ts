@@ -16,23 +16,33 @@ export const cues = {
   clauseJoiners: lowers('and while so although though because since which'),
 
   /** Words that open an if-clause. */
-  conditionalMarkers: lowers('if unless suppose supposing imagine'),
+  conditionalMarkers: lowers('if unless suppose supposing imagine whether'),
   /** Clause-initial auxiliaries that invert a condition: "Had Stalin wanted…", "Were Kim…". */
   invertedConditionals: lowers('had were should'),
   /** After an inverted auxiliary these show it is not a condition ("Had to…", "Were it not…" is still one). */
   notASubject: lowers('to been not there'),
+
+  /** "would/could/might (not) have" marks a counterfactual. */
+  counterfactualModals: lowers('would could might'),
 
   negators: lowers('not never no nobody none neither nor hardly scarcely barely unlikely'),
   negatorPhrases: phrases(['no one', 'far from', 'by no means', 'at no point', 'in no way', 'no longer']),
 
   /** Verbs that report someone's view: the claim after them is theirs, not the author's. */
   reportVerbs: stems(
-    'claim claimed say said says believe believed hold held argue argued insist insisted maintain maintained ' +
-      'suggest suggested announce announced assert asserted allege alleged contend contended declare declared ' +
-      'write wrote teach taught think thought assume assumed expect expected fear feared imagine imagined ' +
-      'present presented portray portrayed depict depicted describe described charge charged accuse accused ' +
-      'deny denied report reported tell told state stated speculate speculated hope hoped accept accepted ' +
-      'blame blamed paint painted cast repeat repeated convinced persuaded'
+    'claim claimed say said says believe believed argue argued insist insisted suggest suggested announce ' +
+      'announced assert asserted allege alleged contend contended declare declared think thought assume assumed ' +
+      'expect expected fear feared imagine imagined deny denied speculate speculated repeat repeated convinced ' +
+      'persuaded suspect suspected'
+  ),
+  /**
+   * Verbs that report a view only with a complement ("held that…", "described
+   * the attack as…"); elsewhere they are ordinary verbs ("pressed Mao to accept an armistice").
+   */
+  weakReportVerbs: stems(
+    'hold held maintain maintained present presented portray portrayed depict depicted describe described write ' +
+      'wrote teach taught tell told report reported state stated hope hoped accept accepted blame blamed paint ' +
+      'painted cast charge charged accuse accused promise promised pledge pledged assure assured'
   ),
   /** Nouns that hold a view at arm's length when followed by "that", "of" or "as". */
   reportNouns: stems(

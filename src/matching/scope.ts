@@ -93,7 +93,9 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
     const stem = stemAt(view, i)
     const prev = lowerAt(view, i - 1)
     if (anyPhraseAt(view, i, cues.reportPhrases)) frames.push({at: i, kind: 'report', crossesComma: true})
-    if (cues.reportVerbs.has(stem) || (cues.reportNouns.has(stem) && /^(that|of|as)$/.test(lowerAt(view, i + 1)))) {
+    const complement = (within: number, words: RegExp) => [1, 2, 3, 4, 5, 6].some((k) => k <= within && words.test(lowerAt(view, i + k)))
+    const weakFrame = cues.weakReportVerbs.has(stem) && (complement(6, /^that$/) || complement(6, /^as$/))
+    if (cues.reportVerbs.has(stem) || weakFrame || (cues.reportNouns.has(stem) && /^(that|of|as)$/.test(lowerAt(view, i + 1)))) {
       // First-person belief ("I think", "we believe") endorses rather than reports.
       if (cues.firstPerson.has(prev) && cues.beliefVerbs.has(stem)) frames.push({at: i, kind: 'endorse', crossesComma: false})
       else frames.push({at: i, kind: 'report', crossesComma: false})
@@ -117,6 +119,10 @@ export function scopeOf(scopes: SentenceScopes, match: PatternMatch): Scope {
   if (quotedCount * 2 > match.consumed.length) return 'quoted'
   if (view.question) return 'question'
   if (match.consumed.some((i) => scopes.conditional[i])) return 'conditional'
+  // A counterfactual consequent: "Stalin would not have known…".
+  for (let i = match.first; i <= match.last; i++) {
+    if (!consumed.has(i) && cues.counterfactualModals.has(lowerAt(view, i)) && [1, 2].some((k) => lowerAt(view, i + k) === 'have')) return 'conditional'
+  }
 
   const segment = scopes.segment[match.first]
   const inSegment = (i: number) => scopes.segment[i] === segment
