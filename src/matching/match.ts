@@ -3,7 +3,7 @@
  * stem of each pattern's first word means a sentence only tries the patterns
  * whose first word it contains, so adding rules barely costs anything.
  */
-import {pronounStems, type CompiledPattern, type Step, type WordStep} from './pattern.js'
+import {pronounStems, wordMatches, type CompiledPattern, type Step, type WordStep} from './pattern.js'
 import type {SentenceView} from './tokens.js'
 
 export interface PatternMatch {
@@ -32,7 +32,7 @@ function termBefore(view: SentenceView, step: WordStep, before: number): boolean
   for (let i = 0; i < before; i++) {
     for (const option of step.options) {
       let ok = true
-      for (let k = 0; ok && k < option.length; k++) if (view.tokens[i + k]?.stem !== option[k]) ok = false
+      for (let k = 0; ok && k < option.length; k++) if (!wordMatches(view.tokens[i + k], option[k] as string)) ok = false
       if (ok) return true
     }
   }
@@ -113,7 +113,7 @@ export function matchAt(view: SentenceView, pattern: CompiledPattern, at: number
     for (const option of current.options) {
       let ok = pos + option.length <= tokens.length
       for (let k = 0; ok && k < option.length; k++) {
-        if (tokens[pos + k]?.stem !== option[k]) ok = false
+        if (!wordMatches(tokens[pos + k], option[k] as string)) ok = false
         else if (k > 0 && view.breakBefore[pos + k]) ok = false
       }
       if (!ok) continue

@@ -6,6 +6,7 @@
  *   (air cover|air support|air umbrella)
  *
  * - `word`: the word in any inflection (both sides are stemmed).
+ * - `=word`: exactly this form ("=forced" matches "forced", not "force").
  * - `a|b|c`: any one of them; `(two words|other)`: alternatives of several words.
  * - `@name`: a term list from `rules/terms.yml` (name variants).
  * - `...` / `...N`: up to 5 (or N) words in between, never across a clause
@@ -20,7 +21,7 @@
  * a regular expression, so no pattern can backtrack catastrophically (every
  * gap is bounded and every step consumes at least one word or is optional).
  */
-import {phraseStems} from './normalize.js'
+import {phraseStems, stem} from './normalize.js'
 
 /** A step that consumes words: one of several word sequences. */
 export interface WordStep {
@@ -53,6 +54,17 @@ export type Terms = ReadonlyMap<string, readonly (readonly string[])[]>
 
 /** Pronouns that may stand for a term named earlier in the sentence (see match.ts). */
 export const pronounStems = ['he', 'she', 'they', 'it']
+
+/** The index key of a pattern word: its stem, or the stem of an exact form. */
+function triggerOf(word: string): string {
+  return word.startsWith('=') ? stem(word.slice(1)) : word
+}
+
+/** Does a token match one pattern word (a stem, or an exact form after "=")? */
+export function wordMatches(token: {readonly stem: string; readonly lower: string} | undefined, word: string): boolean {
+  if (!token) return false
+  return word.startsWith('=') ? token.lower === word.slice(1) : token.stem === word
+}
 
 export class PatternError extends Error {}
 
@@ -98,6 +110,10 @@ export function compilePattern(source: string, terms: Terms): CompiledPattern {
     if (body.startsWith('(')) body = body.slice(1, -1)
     // Alternatives may mix words, phrases and terms: `@attack-noun|plan|war`.
     const options: string[][] = body.split('|').flatMap((alt) => {
+      if (alt.startsWith('=')) {
+        if (!/^=[a-z0-9']+$/i.test(alt)) throw new PatternError(`"${alt}": an exact form is one word after "="`)
+        return [[alt.toLowerCase()]]
+      }
       if (!alt.startsWith('@')) return [phraseStems(alt.replace(/_/g, ' '))]
       const term = terms.get(alt.slice(1))
       if (!term) throw new PatternError(`unknown term "${alt}"`)
@@ -112,7 +128,7 @@ export function compilePattern(source: string, terms: Terms): CompiledPattern {
   if (steps[steps.length - 1]?.kind === 'gap') throw new PatternError('a pattern cannot end with a gap')
   const first = steps[0] as WordStep
   // A pattern that opens with a term can also open with a pronoun standing for it.
-  const triggers = [...new Set([...first.options.map((o) => o[0] as string), ...(first.term ? pronounStems : [])])]
+  const triggers = [...new Set([...first.options.map((o) => triggerOf(o[0] as string)), ...(first.term ? pronounStems : [])])]
   const hasBe = steps.some((s) => s.kind === 'words' && s.options.some((o) => o.includes('be')))
   return {source, steps, triggers, hasBe}
 }
