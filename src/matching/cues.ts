@@ -52,7 +52,7 @@ export const cues = {
   ),
   reportPhrases: phrases([
     'according to', 'in the view of', 'in the eyes of',
-    ...['that', 'this', 'the', 'their', 'his', 'her', 'its', 'such a'].flatMap((d) =>
+    ...['that', 'the', 'their', 'his', 'her', 'its', 'such a'].flatMap((d) =>
       ['story', 'account', 'version', 'telling', 'narrative', 'view', 'picture', 'reading', 'interpretation'].map((n) => `in ${d} ${n}`)
     )
   ]),
