@@ -29,6 +29,10 @@ interface Frame {
   readonly kind: 'report' | 'reject' | 'endorse'
   /** May govern a claim after a comma ("According to X, …"). */
   readonly crossesComma: boolean
+  /** A label before a colon at the start of the sentence ("Myth: …") governs the next segment. */
+  readonly label?: boolean
+  /** A strong report ("claimed", "according to") that can also follow the claim: "…, Pyongyang claimed." */
+  readonly postposable?: boolean
 }
 
 const stemAt = (view: SentenceView, i: number): string => view.tokens[i]?.stem ?? ''
@@ -92,13 +96,17 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
   for (let i = 0; i < n; i++) {
     const stem = stemAt(view, i)
     const prev = lowerAt(view, i - 1)
-    if (anyPhraseAt(view, i, cues.reportPhrases)) frames.push({at: i, kind: 'report', crossesComma: true})
+    if (anyPhraseAt(view, i, cues.reportPhrases)) frames.push({at: i, kind: 'report', crossesComma: true, postposable: true})
     const complement = (within: number, words: RegExp) => [1, 2, 3, 4, 5, 6].some((k) => k <= within && words.test(lowerAt(view, i + k)))
     const weakFrame = cues.weakReportVerbs.has(stem) && (complement(6, /^that$/) || complement(6, /^as$/))
     if (cues.reportVerbs.has(stem) || weakFrame || (cues.reportNouns.has(stem) && /^(that|of|as)$/.test(lowerAt(view, i + 1)))) {
       // First-person belief ("I think", "we believe") endorses rather than reports.
       if (cues.firstPerson.has(prev) && cues.beliefVerbs.has(stem)) frames.push({at: i, kind: 'endorse', crossesComma: false})
-      else frames.push({at: i, kind: 'report', crossesComma: false})
+      else frames.push({at: i, kind: 'report', crossesComma: false, postposable: cues.reportVerbs.has(stem)})
+    }
+    // "Myth:", "Popular belief:", "Claim 2:" open a sentence as a label.
+    if (i < 4 && (view.breakBefore[i + 1] || view.breakBefore[i + 2]) && (cues.reportNouns.has(stem) || cues.rejectWords.has(stem))) {
+      frames.push({at: i, kind: cues.rejectWords.has(stem) ? 'reject' : 'report', crossesComma: false, label: true})
     }
     if (cues.rejectWords.has(stem) || anyPhraseAt(view, i, cues.rejectPhrases)) frames.push({at: i, kind: 'reject', crossesComma: false})
     if (cues.endorseWords.has(lowerAt(view, i)) || anyPhraseAt(view, i, cues.endorsePhrases)) {
@@ -134,7 +142,21 @@ export function scopeOf(scopes: SentenceScopes, match: PatternMatch): Scope {
   // too ("Stalin, critics claim, ordered…").
   let governed: Frame | undefined
   for (const frame of scopes.frames) {
+    if (frame.label && frame.at < match.first && scopes.segment[frame.at] === (segment ?? 0) - 1) {
+      governed = frame
+      continue
+    }
     if (frame.kind === 'endorse' || !inSegment(frame.at)) continue
+    if (frame.postposable && frame.at > match.last) {
+      // "<claim>, Pyongyang claimed." / "<claim>, according to X.": a short
+      // tail clause after a comma that ends the segment.
+      let comma = -1
+      for (let i = match.last + 1; i <= frame.at; i++) if (view.commaBefore[i]) comma = i
+      let end = frame.at + 1
+      while (end < view.tokens.length && inSegment(end)) end++
+      if (comma >= 0 && frame.at - comma <= 4 && (frame.crossesComma || end - frame.at <= 3)) governed = frame
+      continue
+    }
     if (frame.at > match.first && frame.at < match.last && !consumed.has(frame.at)) {
       governed = frame
       continue

@@ -48,10 +48,11 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
   let pendingBreak = false
   let pendingComma = false
   let inQuote = false
+  let inSingleQuote = false
   let lastMark = ''
 
   const visit = (children: readonly SentenceContent[]) => {
-    for (const node of children) {
+    for (const [index, node] of children.entries()) {
       if (node.type === 'WordNode') {
         const offsetStart = node.position?.start.offset
         const offsetEnd = node.position?.end.offset
@@ -73,7 +74,15 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
       } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
         const mark = node.value
         lastMark = mark
-        if (mark === '"') inQuote = !inQuote
+        if (mark === "'") {
+          // A straight single quote opens a quotation only between a space (or
+          // the start) and a word; otherwise it closes one, or is a possessive
+          // ("the Soviets' pilots") and changes nothing.
+          const before = children[index - 1]
+          const after = children[index + 1]
+          if (!inSingleQuote && (!before || before.type === 'WhiteSpaceNode') && after?.type === 'WordNode') inQuote = inSingleQuote = true
+          else if (inSingleQuote) inQuote = inSingleQuote = false
+        } else if (mark === '"') inQuote = !inQuote
         else if (opening.has(mark)) inQuote = true
         else if (closing.has(mark)) inQuote = false
         else if (mark === ',') pendingComma = true
