@@ -48,6 +48,11 @@ export interface CompiledPattern {
   readonly triggers: readonly string[]
   /** The pattern names a form of "be" itself (a passive pattern). */
   readonly hasBe: boolean
+  /**
+   * For each required step, the stems that can begin it. A sentence that
+   * lacks every stem of one of these sets cannot match: a cheap pre-filter.
+   */
+  readonly required: readonly (readonly string[])[]
 }
 
 export type Terms = ReadonlyMap<string, readonly (readonly string[])[]>
@@ -130,5 +135,8 @@ export function compilePattern(source: string, terms: Terms): CompiledPattern {
   // A pattern that opens with a term can also open with a pronoun standing for it.
   const triggers = [...new Set([...first.options.map((o) => triggerOf(o[0] as string)), ...(first.term ? pronounStems : [])])]
   const hasBe = steps.some((s) => s.kind === 'words' && s.options.some((o) => o.includes('be')))
-  return {source, steps, triggers, hasBe}
+  const required = steps.flatMap((s) =>
+    s.kind === 'words' && !s.optional ? [[...new Set([...s.options.map((o) => triggerOf(o[0] as string)), ...(s.term ? pronounStems : [])])]] : []
+  )
+  return {source, steps, triggers, hasBe, required}
 }

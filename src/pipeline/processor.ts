@@ -59,14 +59,17 @@ export function syntaxOf(filePath: string | undefined): Syntax {
   return filePath && /\.txt$/i.test(filePath) ? 'text' : 'markdown'
 }
 
-const processors = new WeakMap<HistlintOptions, Map<Syntax, Processor<any, any, any, any, any>>>()
+// Building a processor combines micromark's extensions: cache one per rule
+// set and settings, so callers may pass a fresh options object every time.
+const processors = new WeakMap<HistlintOptions['ruleSet'], Map<string, Processor<any, any, any, any, any>>>()
 
 /** Lint one document; returns its vfile with histlint's messages (sorted by position). */
 export async function lintFile(file: VFile, options: HistlintOptions, syntax: Syntax = syntaxOf(file.path)): Promise<VFile> {
-  let bySyntax = processors.get(options)
-  if (!bySyntax) processors.set(options, (bySyntax = new Map()))
-  let processor = bySyntax.get(syntax)
-  if (!processor) bySyntax.set(syntax, (processor = createProcessor(syntax, options).freeze()))
+  let bySettings = processors.get(options.ruleSet)
+  if (!bySettings) processors.set(options.ruleSet, (bySettings = new Map()))
+  const key = JSON.stringify([syntax, options.severities ?? null, options.citations ?? false])
+  let processor = bySettings.get(key)
+  if (!processor) bySettings.set(key, (processor = createProcessor(syntax, options).freeze()))
   // Pass the file to run(): without it nlcst nodes silently lose positions.
   const tree = processor.parse(file)
   await processor.run(tree, file)
