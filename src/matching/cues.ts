@@ -13,7 +13,7 @@ export const cues = {
   /** Words that start a new frame segment: frames do not reach across them. */
   segmentWords: lowers('but yet whereas'),
   /** After a comma, these start a new clause that a preceding frame no longer governs. */
-  clauseJoiners: lowers('and while so although though because since which'),
+  clauseJoiners: lowers('and while so although though because since'),
 
   /** Words that open an if-clause. */
   conditionalMarkers: lowers('if unless suppose supposing imagine whether'),
@@ -44,6 +44,8 @@ export const cues = {
       'wrote teach taught tell told report reported state stated hope hoped accept accepted blame blamed paint ' +
       'painted cast charge charged accuse accused promise promised pledge pledged assure assured'
   ),
+  /** Verbs that attribute a deed to someone as a charge: "blamed Moscow for ordering…". */
+  blameVerbs: stems('blame blamed accuse accused charge charged condemn condemned credit credited'),
   /** Nouns that hold a view at arm's length when followed by "that", "of" or "as". */
   reportNouns: stems(
     'claim belief assertion contention view idea notion story myth legend theory thesis line argument ' +

@@ -98,8 +98,10 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
     const prev = lowerAt(view, i - 1)
     if (anyPhraseAt(view, i, cues.reportPhrases)) frames.push({at: i, kind: 'report', crossesComma: true, postposable: true})
     const complement = (within: number, words: RegExp) => [1, 2, 3, 4, 5, 6].some((k) => k <= within && words.test(lowerAt(view, i + k)))
-    const weakFrame = cues.weakReportVerbs.has(stem) && (complement(6, /^that$/) || complement(6, /^as$/))
-    if (cues.reportVerbs.has(stem) || weakFrame || (cues.reportNouns.has(stem) && /^(that|of|as)$/.test(lowerAt(view, i + 1)))) {
+    const weakFrame =
+      (cues.weakReportVerbs.has(stem) && (complement(6, /^that$/) || complement(6, /^as$/))) ||
+      (cues.blameVerbs.has(stem) && complement(4, /^(for|of|with)$/))
+    if (cues.reportVerbs.has(stem) || weakFrame || (cues.reportNouns.has(stem) && (/^(that|of|as)$/.test(lowerAt(view, i + 1)) || (stemAt(view, i + 1) === 'be' && lowerAt(view, i + 2) === 'that')))) {
       // First-person belief ("I think", "we believe") endorses rather than reports.
       if (cues.firstPerson.has(prev) && cues.beliefVerbs.has(stem)) frames.push({at: i, kind: 'endorse', crossesComma: false})
       else frames.push({at: i, kind: 'report', crossesComma: false, postposable: cues.reportVerbs.has(stem)})
@@ -166,7 +168,9 @@ export function scopeOf(scopes: SentenceScopes, match: PatternMatch): Scope {
     let blocked = false
     for (let i = frame.at + 1; i <= match.first && !blocked; i++) {
       if (!view.commaBefore[i]) continue
-      if (!frame.crossesComma && !complement) blocked = true
+      // A relative clause goes on describing the view: "Pyongyang's version, in which <claim>".
+      const relative = /^(which|where|whereby|in|according)$/.test(lowerAt(view, i)) && (lowerAt(view, i) !== 'in' || lowerAt(view, i + 1) === 'which')
+      if (!frame.crossesComma && !complement && !relative) blocked = true
       // ", and Stalin…" starts a new clause unless it goes on "…, and that…".
       if (cues.clauseJoiners.has(lowerAt(view, i)) && lowerAt(view, i + 1) !== 'that') blocked = true
     }
@@ -180,6 +184,13 @@ export function scopeOf(scopes: SentenceScopes, match: PatternMatch): Scope {
   if (governed) {
     if (governed.kind === 'reject' || rejected) return 'rejected'
     if (!endorsed) return 'attributed'
+  }
+  // "<claim> is a myth", "<claim> was simply false": a rejection predicated of the claim.
+  for (let i = match.last + 1; i <= match.last + 2 && i < view.tokens.length; i++) {
+    if (stemAt(view, i) !== 'be' || !inSegment(i)) continue
+    for (let j = i + 1; j <= i + 4 && j < view.tokens.length && inSegment(j); j++) {
+      if (scopes.frames.some((f) => f.at === j && f.kind === 'reject')) return 'rejected'
+    }
   }
 
   for (const at of scopes.negators) {
