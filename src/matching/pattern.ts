@@ -7,7 +7,8 @@
  *
  * - `word`: the word in any inflection (both sides are stemmed).
  * - `=word`: exactly this form ("=forced" matches "forced", not "force").
- * - `a|b|c`: any one of them; `(two words|other)`: alternatives of several words.
+ * - `a|b|c`: any one of them; `(two words|other)` or `a|(two words)`:
+ *   alternatives of several words (a space outside parentheses separates elements).
  * - `@name`: a term list from `rules/terms.yml` (name variants).
  * - `...` / `...N`: up to 5 (or N) words in between, never across a clause
  *   break (`;`, `:`, a dash, a bracket).
@@ -92,6 +93,30 @@ function elements(source: string): string[] {
   return out
 }
 
+/** Split `a|(b c|d)|@e` into a, b c, d, @e: parentheses group words, `|` separates choices. */
+function alternatives(body: string, raw: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let current = ''
+  for (const char of body) {
+    if (char === '(') depth++
+    if (char === ')') depth--
+    if (char === '|' && depth === 0) {
+      out.push(current)
+      current = ''
+    } else current += char
+  }
+  out.push(current)
+  return out.flatMap((alt) => {
+    const trimmed = alt.trim()
+    if (trimmed.startsWith('(') || trimmed.endsWith(')')) {
+      if (!(trimmed.startsWith('(') && trimmed.endsWith(')'))) throw new PatternError(`malformed group "${raw}"`)
+      return alternatives(trimmed.slice(1, -1), raw)
+    }
+    return [trimmed]
+  })
+}
+
 /** Compile one pattern string against the term lists. Throws PatternError with a reason. */
 export function compilePattern(source: string, terms: Terms): CompiledPattern {
   const steps: Step[] = []
@@ -111,10 +136,8 @@ export function compilePattern(source: string, terms: Terms): CompiledPattern {
       optional = true
       body = body.slice(0, -1)
     }
-    if (body.startsWith('(') !== body.endsWith(')')) throw new PatternError(`malformed group "${raw}"`)
-    if (body.startsWith('(')) body = body.slice(1, -1)
-    // Alternatives may mix words, phrases and terms: `@attack-noun|plan|war`.
-    const options: string[][] = body.split('|').flatMap((alt) => {
+    // Alternatives may mix words, groups of words and terms: `@attack-noun|plan|(day one)`.
+    const options: string[][] = alternatives(body, raw).flatMap((alt) => {
       if (alt.startsWith('=')) {
         if (!/^=[a-z0-9']+$/i.test(alt)) throw new PatternError(`"${alt}": an exact form is one word after "="`)
         return [[alt.toLowerCase()]]
