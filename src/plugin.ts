@@ -96,10 +96,12 @@ function reasonFor(rule: Rule, citations: readonly Citation[], otherSide: readon
   const names = (list: readonly Citation[]) => list.map((c) => shortReference(c)).join('; ')
   if (rule.verdict === 'contradicted') return `Contradicted claim: ${rule.claim}; the documents show ${rule.shows}`
   if (rule.verdict === 'contested') {
-    return `Historians disagree: ${rule.claim}; the documents show ${rule.shows}. For the claim: ${names(citations)}. Against it: ${names(otherSide ?? [])}`
+    return `Historians disagree whether ${rule.claim}; the documents show ${rule.shows}. For: ${names(citations)}. Against: ${names(otherSide ?? [])}`
   }
-  const main = citations.find((c) => c.url) ?? citations[0]
-  return `Citation needed: ${rule.claim}; cite ${main ? shortReference(main) : 'the document'}, which shows ${rule.shows}`
+  // The rule lists its best document first: that is the one to cite.
+  const [first, ...others] = citations
+  const also = others.length > 0 ? ` (or ${others.map((c) => `[${c.id}]`).join(', ')})` : ''
+  return `Citation needed: ${rule.claim}; cite ${first ? shortReference(first) : 'the document'}${also}: the documents show ${rule.shows}`
 }
 
 export function reportFinding(file: VFile, finding: ClaimFinding, options: HistlintOptions, severity: Severity): void {

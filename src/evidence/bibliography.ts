@@ -91,8 +91,7 @@ function sender(doc: EvidenceDocument): string | null {
  * date, archive, publication, URL.
  */
 function chicago(doc: EvidenceDocument): string {
-  const published = withoutAsides(doc.published)
-  const pieces = [sender(doc), `“${doc.title},” ${chicagoDate(doc.date)}`, withoutAsides(doc.archive), published ? `reprinted in ${published}` : null, doc.url]
+  const pieces = [sender(doc), `“${doc.title},” ${chicagoDate(doc.date)}`, withoutAsides(doc.archive), withoutAsides(doc.published), doc.url]
   return sentence(joined(pieces, ', '))
 }
 
@@ -100,7 +99,7 @@ function chicago(doc: EvidenceDocument): string {
 function holdings(doc: EvidenceDocument): (string | null)[] {
   const archive = withoutAsides(doc.archive)
   const published = withoutAsides(doc.published)
-  return [archive ? sentence(archive) : null, published ? sentence(`Reprinted in ${published}`) : null]
+  return [archive ? sentence(archive) : null, published ? sentence(published) : null]
 }
 
 /** MLA (9th ed.): Author. "Title." Recipient. Date. Archive. Publication. URL. */
@@ -151,5 +150,5 @@ export function footnoteFor(doc: EvidenceDocument, style: BibliographyStyle = de
 
 /** A short name for a document in a message: its title and date, with the id to pass to `histlint cite`. */
 export function shortReference(doc: Pick<EvidenceDocument, 'id' | 'title' | 'date'>): string {
-  return `“${doc.title}”, ${formatDate(doc.date)} (${doc.id})`
+  return `“${doc.title}”, ${formatDate(doc.date)} [${doc.id}]`
 }
