@@ -40,6 +40,38 @@ describe('the rule pack beyond contradiction', () => {
   })
 })
 
+describe('paraphrases', () => {
+  // One phrasing per rule beyond its own examples, and claims that only look alike.
+  it.each([
+    ['kim-sought-permission', 'For months Kim pressed the Soviet leader to sanction an attack on Seoul.'],
+    ['stalin-approved-attack', 'Stalin allowed Kim to go ahead, as long as Mao agreed.'],
+    ['soviet-pilots-fought-from-november-1950', 'American pilots faced Soviet airmen in MiG Alley.'],
+    ['soviets-proposed-armistice-talks', 'Through its UN ambassador, the USSR proposed ceasefire talks in June 1951.'],
+    ['stalin-urged-firm-negotiating-line', 'Stalin counselled Mao to show no haste in the negotiations.'],
+    ['successors-moved-to-end-war', 'Once Stalin was dead, his heirs sought a quick end to the fighting.'],
+    ['stalin-reneged-on-air-cover', 'Stalin went back on his word about air cover.'],
+    ['soviet-un-absence-deliberate', 'The Soviet empty seat at the Security Council was no accident.'],
+    ['stalin-risked-wider-war', 'By October Stalin no longer feared a clash with the United States.'],
+    ['mao-reluctant-to-intervene', 'Mao was determined to intervene in Korea.']
+  ])('%s: "%s"', async (id, text) => {
+    expect((await lint(text, {citations: true})).map((m) => m.ruleId)).toContain(id)
+  })
+
+  it.each([
+    'Kim asked Stalin for more advisers in 1950.',
+    'Stalin approved the armistice in 1953.',
+    'Soviet pilots were kept away from the front line.',
+    'Moscow proposed a peace conference on Germany in 1952.',
+    'Mao was eager to build up China’s economy.',
+    'Truman risked a wider war.',
+    'The new leadership arrested Beria.'
+  ])('no new verdict on "%s"', async (text) => {
+    const ids = (await lint(text, {citations: true})).map((m) => m.ruleId)
+    const newRules = new Set([...supported, ...contested].map((r) => r.id))
+    expect(ids.filter((id) => newRules.has(id))).toEqual([])
+  })
+})
+
 describe('supported claims: "citation needed"', () => {
   it('flags each uncited supported claim as info, naming the document to cite', async () => {
     const messages = await lint(fixture('uncited.md'), {citations: true})
