@@ -1,9 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {run} from '../src/cli/run.js'
 import {bibliographyStyles, footnoteFor, formatReference, withoutAsides} from '../src/evidence/bibliography.js'
-import {loadRuleSet} from '../src/index.js'
+import type {VFileMessage} from 'vfile-message'
+import {lintText, loadRuleSet, type HistlintMessageData} from '../src/index.js'
 
-const {documents} = loadRuleSet()
+const ruleSet = loadRuleSet()
+const {documents} = ruleSet
 const doc = (id: string) => {
   const found = documents.get(id)
   if (!found) throw new Error(`no catalogue document ${id}`)
@@ -115,6 +117,13 @@ describe('footnotes use the same style', () => {
     const note = footnoteFor(doc(stalinToMao))
     expect(note.reference).toBe(`[^${stalinToMao}]`)
     expect(note.definition).toBe(`[^${stalinToMao}]: ${formatReference(doc(stalinToMao), 'chicago')}`)
+  })
+
+  it('can be made from the citation a "citation needed" message carries', async () => {
+    const file = await lintText('Kim Il Sung asked Stalin again and again for permission to attack.', {ruleSet, path: 'essay.md', citations: true})
+    const [citation] = (file.messages[0] as VFileMessage & {data: HistlintMessageData}).data.citations
+    expect(citation?.id).toBe('shtykov-1950-01-19')
+    expect(footnoteFor(citation!)).toEqual(footnoteFor(doc('shtykov-1950-01-19')))
   })
 
   it('follows the chosen style', () => {

@@ -16,6 +16,12 @@
 import type {EvidenceDocument} from '../rules/types.js'
 import {formatDate} from './citation.js'
 
+/**
+ * The catalogue fields a reference is made of: an EvidenceDocument, or the
+ * Citation that a message carries in `data.citations`, both fit.
+ */
+export type ReferenceFields = Pick<EvidenceDocument, 'id' | 'title' | 'date' | 'from' | 'to' | 'archive' | 'published' | 'url'>
+
 export const bibliographyStyles = ['chicago', 'mla', 'apa'] as const
 export type BibliographyStyle = (typeof bibliographyStyles)[number]
 export const defaultStyle: BibliographyStyle = 'chicago'
@@ -81,7 +87,7 @@ function joined(pieces: readonly (string | null | undefined)[], separator: strin
   return pieces.filter((p): p is string => typeof p === 'string' && p.length > 0).join(separator)
 }
 
-function sender(doc: EvidenceDocument): string | null {
+function sender(doc: ReferenceFields): string | null {
   if (doc.from && doc.to) return `${doc.from}, to ${doc.to}`
   return doc.from ?? (doc.to ? `To ${doc.to}` : null)
 }
@@ -90,20 +96,20 @@ function sender(doc: EvidenceDocument): string | null {
  * Chicago note (17th ed., archival document): sender to recipient, "title,"
  * date, archive, publication, URL.
  */
-function chicago(doc: EvidenceDocument): string {
+function chicago(doc: ReferenceFields): string {
   const pieces = [sender(doc), `“${doc.title},” ${chicagoDate(doc.date)}`, withoutAsides(doc.archive), withoutAsides(doc.published), doc.url]
   return sentence(joined(pieces, ', '))
 }
 
 /** The archive and publication pieces shared by MLA and APA, each a sentence. */
-function holdings(doc: EvidenceDocument): (string | null)[] {
+function holdings(doc: ReferenceFields): (string | null)[] {
   const archive = withoutAsides(doc.archive)
   const published = withoutAsides(doc.published)
   return [archive ? sentence(archive) : null, published ? sentence(published) : null]
 }
 
 /** MLA (9th ed.): Author. "Title." Recipient. Date. Archive. Publication. URL. */
-function mla(doc: EvidenceDocument): string {
+function mla(doc: ReferenceFields): string {
   return joined(
     [
       doc.from ? sentence(doc.from) : null,
@@ -118,17 +124,17 @@ function mla(doc: EvidenceDocument): string {
 }
 
 /** APA (7th ed., archival): Author. (Date). *Title* [Recipient]. Archive. URL — with no full stop after the URL. */
-function apa(doc: EvidenceDocument): string {
+function apa(doc: ReferenceFields): string {
   const title = `*${doc.title}*${doc.to ? ` [Sent to ${doc.to}]` : ''}.`
   // Without an author, APA moves the title into the author's place.
   const head = doc.from ? [sentence(doc.from), `${apaDate(doc.date)}.`, title] : [title, `${apaDate(doc.date)}.`]
   return joined([...head, ...holdings(doc), doc.url], ' ')
 }
 
-const formatters: Readonly<Record<BibliographyStyle, (doc: EvidenceDocument) => string>> = {chicago, mla, apa}
+const formatters: Readonly<Record<BibliographyStyle, (doc: ReferenceFields) => string>> = {chicago, mla, apa}
 
 /** The full reference for a document in a style: what `histlint cite` prints and what a footnote holds. */
-export function formatReference(doc: EvidenceDocument, style: BibliographyStyle = defaultStyle): string {
+export function formatReference(doc: ReferenceFields, style: BibliographyStyle = defaultStyle): string {
   return formatters[style](doc)
 }
 
@@ -144,7 +150,7 @@ export interface Footnote {
   readonly definition: string
 }
 
-export function footnoteFor(doc: EvidenceDocument, style: BibliographyStyle = defaultStyle): Footnote {
+export function footnoteFor(doc: ReferenceFields, style: BibliographyStyle = defaultStyle): Footnote {
   return {label: doc.id, reference: `[^${doc.id}]`, definition: `[^${doc.id}]: ${formatReference(doc, style)}`}
 }
 
