@@ -52,7 +52,8 @@ describe('paraphrases', () => {
     ['stalin-reneged-on-air-cover', 'Stalin went back on his word about air cover.'],
     ['soviet-un-absence-deliberate', 'The Soviet empty seat at the Security Council was no accident.'],
     ['stalin-risked-wider-war', 'By October Stalin no longer feared a clash with the United States.'],
-    ['mao-reluctant-to-intervene', 'Mao was determined to intervene in Korea.']
+    ['mao-reluctant-to-intervene', 'Mao was determined to intervene in Korea.'],
+    ['moscow-refused-attack-1949', 'Stalin told Kim that his army was not ready for an attack.']
   ])('%s: "%s"', async (id, text) => {
     expect((await lint(text, {citations: true})).map((m) => m.ruleId)).toContain(id)
   })
@@ -64,7 +65,8 @@ describe('paraphrases', () => {
     'Moscow proposed a peace conference on Germany in 1952.',
     'Mao was eager to build up China’s economy.',
     'Truman risked a wider war.',
-    'The new leadership arrested Beria.'
+    'The new leadership arrested Beria.',
+    'Stalin refused Kim’s request for more tanks.'
   ])('no new verdict on "%s"', async (text) => {
     const ids = (await lint(text, {citations: true})).map((m) => m.ruleId)
     const newRules = new Set([...supported, ...contested].map((r) => r.id))
