@@ -93,14 +93,15 @@ function fatalOf(severity: Severity): boolean | undefined {
 
 /** The message text for a finding, by verdict: what is wrong, disputed or to be cited, naming the documents. */
 function reasonFor(rule: Rule, citations: readonly Citation[], otherSide: readonly Citation[] | undefined): string {
-  const names = (list: readonly Citation[]) => list.map((c) => shortReference(c)).join('; ')
+  // Ids only: the note holds the full citations, and `histlint cite ID` prints a reference.
+  const ids = (list: readonly Citation[]) => list.map((c) => `[${c.id}]`).join(', ')
   if (rule.verdict === 'contradicted') return `Contradicted claim: ${rule.claim}; the documents show ${rule.shows}`
   if (rule.verdict === 'contested') {
-    return `Historians disagree whether ${rule.claim}; the documents show ${rule.shows}. For: ${names(citations)}. Against: ${names(otherSide ?? [])}`
+    return `Historians disagree whether ${rule.claim}; the documents show ${rule.shows}. Documents for: ${ids(citations)}; against: ${ids(otherSide ?? [])}`
   }
   // The rule lists its best document first: that is the one to cite.
   const [first, ...others] = citations
-  const also = others.length > 0 ? ` (or ${others.map((c) => `[${c.id}]`).join(', ')})` : ''
+  const also = others.length > 0 ? ` (or ${ids(others)})` : ''
   return `Citation needed: ${rule.claim}; cite ${first ? shortReference(first) : 'the document'}${also}: the documents show ${rule.shows}`
 }
 
