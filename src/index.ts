@@ -4,3 +4,5 @@ export {createProcessor, lintFile, lintText, syntaxOf, type Syntax} from './pipe
 export {loadRuleSet, loadRule, RuleFileError, defaultRulesDir} from './rules/load.js'
 export type {Rule, RuleSet, EvidenceDocument, Severity, SeveritySetting, Verdict} from './rules/types.js'
 export {formatCitation, toCitation, type Citation} from './evidence/citation.js'
+export {formatReference, footnoteFor, shortReference, bibliographyStyles, defaultStyle, type BibliographyStyle, type Footnote, type ReferenceFields} from './evidence/bibliography.js'
+export {isSentenceCited, remarkCitationMarks, citationMarks, hasReferenceText, type CitationMarks} from './evidence/cited.js'

@@ -8,6 +8,8 @@ import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {formatCitation, mainUrl, ruleCitations, type Citation} from './evidence/citation.js'
+import {shortReference} from './evidence/bibliography.js'
+import {isSentenceCited} from './evidence/cited.js'
 import {matchAt, TriggerIndex} from './matching/match.js'
 import type {SentenceView} from './matching/tokens.js'
 import {analyseSentence, scopeOf, type Scope} from './matching/scope.js'
@@ -89,18 +91,26 @@ function fatalOf(severity: Severity): boolean | undefined {
   return severity === 'error' ? true : severity === 'warning' ? false : undefined
 }
 
+/** The message text for a finding, by verdict: what is wrong, disputed or to be cited, naming the documents. */
+function reasonFor(rule: Rule, citations: readonly Citation[], otherSide: readonly Citation[] | undefined): string {
+  // Ids only: the note holds the full citations, and `histlint cite ID` prints a reference.
+  const ids = (list: readonly Citation[]) => list.map((c) => `[${c.id}]`).join(', ')
+  if (rule.verdict === 'contradicted') return `Contradicted claim: ${rule.claim}; the documents show ${rule.shows}`
+  if (rule.verdict === 'contested') {
+    return `Historians disagree whether ${rule.claim}; the documents show ${rule.shows}. Documents for: ${ids(citations)}; against: ${ids(otherSide ?? [])}`
+  }
+  // The rule lists its best document first: that is the one to cite.
+  const [first, ...others] = citations
+  const also = others.length > 0 ? ` (or ${ids(others)})` : ''
+  return `Citation needed: ${rule.claim}; cite ${first ? shortReference(first) : 'the document'}${also}: the documents show ${rule.shows}`
+}
+
 export function reportFinding(file: VFile, finding: ClaimFinding, options: HistlintOptions, severity: Severity): void {
   const {rule, sentence} = finding
   const {ruleSet} = options
   const citations = ruleCitations(rule, ruleSet)
   const otherSide = rule.verdict === 'contested' ? ruleCitations(rule, ruleSet, rule.otherSide) : undefined
-  const reason =
-    rule.verdict === 'contradicted'
-      ? `Contradicted claim: ${rule.claim}; the documents show ${rule.shows}`
-      : rule.verdict === 'contested'
-        ? `Contested claim: ${rule.claim}; historians disagree: ${rule.shows}`
-        : `Citation needed: ${rule.claim}; cite ${citations[0]?.title ?? 'the document'} (${rule.shows})`
-  const message = file.message(reason, {
+  const message = file.message(reasonFor(rule, citations, otherSide), {
     place: sentence.position ? {start: sentence.position.start, end: sentence.position.end} : undefined,
     ruleId: rule.id,
     source
@@ -116,6 +126,14 @@ export function reportFinding(file: VFile, finding: ClaimFinding, options: Histl
   Object.assign(message, {data})
 }
 
+/**
+ * Supported claims are reported only as "citation needed": when asked for
+ * (`citations`) and when neither the sentence nor its paragraph cites anything.
+ */
+function wantsCitation(finding: ClaimFinding, file: VFile, options: HistlintOptions): boolean {
+  return options.citations === true && !isSentenceCited(finding.sentence, file)
+}
+
 /** The retext plugin. */
 export default function retextHistlint(options: HistlintOptions) {
   return function (tree: Root, file: VFile): void {
@@ -125,7 +143,7 @@ export default function retextHistlint(options: HistlintOptions) {
           if (finding.scope !== 'asserted') continue
           const severity = severityOf(finding.rule, options)
           if (severity === 'off') continue
-          if (finding.rule.verdict === 'supported' && !options.citations) continue
+          if (finding.rule.verdict === 'supported' && !wantsCitation(finding, file, options)) continue
           reportFinding(file, finding, options, severity)
         }
         return

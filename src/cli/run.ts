@@ -14,6 +14,7 @@ import {reportJson} from '../reporters/json.js'
 import {reportStylish} from '../reporters/stylish.js'
 import {readEssay} from '../io/read.js'
 import {expandPaths} from './files.js'
+import {runCite} from './cite.js'
 import {version} from './version.js'
 
 export interface Io {
@@ -37,13 +38,20 @@ Options:
   -q, --quiet           report errors only
       --verbose         print each message's full citations
       --rules <dir>     also load the rule files in this folder (repeatable)
+      --citations       also report claims the documents support but the
+                        sentence does not cite ("citation needed")
   -h, --help            show this help
   -v, --version         show the version
 
 Exit status: 0 nothing flagged, 1 something flagged, 2 usage or input error.
+
+histlint cite DOCUMENT-ID [--style chicago|mla|apa] prints a document's
+full reference (see 'histlint cite --help').
 `
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // Subcommand: the bibliography (src/cli/cite.ts).
+  if (argv[0] === 'cite') return runCite(argv.slice(1), io)
   let parsed
   try {
     parsed = parseArgs({
@@ -54,6 +62,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         quiet: {type: 'boolean', short: 'q', default: false},
         verbose: {type: 'boolean', default: false},
         rules: {type: 'string', multiple: true, default: []},
+        citations: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
       }
@@ -96,7 +105,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let inputError = problems.length > 0
   for (const problem of problems) io.stderr(`histlint: ${problem.path}: ${problem.reason}\n`)
 
-  const options = {ruleSet}
+  const options = {ruleSet, citations: values.citations}
   const files: VFile[] = []
   for (const filePath of paths) {
     const read = readEssay(path.resolve(io.cwd, filePath))

@@ -16,6 +16,7 @@ import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
+import {remarkCitationMarks} from '../evidence/cited.js'
 import retextHistlint, {type HistlintOptions} from '../plugin.js'
 
 export type Syntax = 'markdown' | 'text'
@@ -49,6 +50,8 @@ export function createProcessor(syntax: Syntax, options: HistlintOptions): Proce
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
+    // Before the links are dropped and the mdast is gone: which paragraphs cite something.
+    .use(remarkCitationMarks)
     .use(remarkDropUrlText)
     .use(remarkRetext, ParseEnglish as never, {ignore: ignoredMarkdown})
     .use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
