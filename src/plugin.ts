@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import {formatCitation, mainUrl, ruleCitations, type Citation} from './evidence/citation.js'
 import {shortReference} from './evidence/bibliography.js'
 import {isSentenceCited} from './evidence/cited.js'
-import {matchAt, TriggerIndex} from './matching/match.js'
+import {matchAt, TriggerIndex, type PatternMatch} from './matching/match.js'
 import type {SentenceView} from './matching/tokens.js'
 import {analyseSentence, scopeOf, type Scope} from './matching/scope.js'
 import {viewSentence} from './matching/tokens.js'
@@ -61,24 +61,38 @@ export function findClaims(sentence: Sentence, set: RuleSet): ClaimFinding[] {
   const index = indexOf(set)
   const byRule = new Map<Rule, ClaimFinding>()
   let scopes: ReturnType<typeof analyseSentence> | undefined
-  const guarded = new Map<Rule, boolean>()
+  const guards = new Map<Rule, PatternMatch[]>()
   for (const {owner, pattern, match} of index.matches(view)) {
-    let blocked = guarded.get(owner)
-    if (blocked === undefined) guarded.set(owner, (blocked = owner.unless.some((p) => anyMatch(view, p))))
-    if (blocked) continue
     const previous = byRule.get(owner)
     if (previous?.scope === 'asserted') continue
     scopes ??= analyseSentence(view)
+    // A near-miss guard cancels the match when it stands in the same clause:
+    // "…took no part in the fighting, and its delegate was boycotting the
+    // Council" keeps the claim although the boycott guard matches.
+    let found = guards.get(owner)
+    if (!found) guards.set(owner, (found = owner.unless.flatMap((p) => allMatches(view, p))))
+    const clauses = scopes.clause
+    if (found.some((g) => sharesClause(clauses, g, match))) continue
     const scope = scopeOf(scopes, match)
     if (!previous || scope === 'asserted') byRule.set(owner, {rule: owner, scope, sentence, pattern: pattern.source})
   }
   return [...byRule.values()]
 }
 
-function anyMatch(view: SentenceView, pattern: Rule['unless'][number]): boolean {
+function allMatches(view: SentenceView, pattern: Rule['unless'][number]): PatternMatch[] {
+  const out: PatternMatch[] = []
   for (let at = 0; at < view.tokens.length; at++) {
-    if (pattern.triggers.includes(view.tokens[at]?.stem ?? '') && matchAt(view, pattern, at)) return true
+    if (!pattern.triggers.includes(view.tokens[at]?.stem ?? '')) continue
+    const match = matchAt(view, pattern, at)
+    if (match) out.push(match)
   }
+  return out
+}
+
+function sharesClause(clause: readonly number[], a: PatternMatch, b: PatternMatch): boolean {
+  const of = (m: PatternMatch) => new Set(clause.slice(m.first, m.last + 1))
+  const left = of(a)
+  for (const c of of(b)) if (left.has(c)) return true
   return false
 }
 

@@ -17,6 +17,8 @@ export interface SentenceScopes {
   readonly view: SentenceView
   /** `segment[i]`: index of the frame segment of token i (split at `;`, `:`, dashes, "but"). */
   readonly segment: readonly number[]
+  /** `clause[i]`: index of the clause of token i: a segment also split at ", and", ", while"… */
+  readonly clause: readonly number[]
   /** `conditional[i]`: token i lies in an if-clause or an inverted condition. */
   readonly conditional: readonly boolean[]
   /** Token indexes of negators that can negate a following or enclosing claim. */
@@ -59,6 +61,12 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
   for (let i = 0; i < n; i++) {
     if (view.breakBefore[i] || (i > 0 && cues.segmentWords.has(lowerAt(view, i)))) seg++
     segment.push(seg)
+  }
+  const clause: number[] = []
+  let current = 0
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && (segment[i] !== segment[i - 1] || (view.commaBefore[i] && cues.clauseJoiners.has(lowerAt(view, i))))) current++
+    clause.push(current)
   }
 
   // Conditional clauses: from the marker to the next comma or clause break.
@@ -117,7 +125,7 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
       frames.push({at: i, kind: negated ? 'reject' : 'endorse', crossesComma: false})
     }
   }
-  return {view, segment, conditional, negators, frames}
+  return {view, segment, clause, conditional, negators, frames}
 }
 
 /** Where a match stands: asserted by the author, or in one of the scopes that keep it from being flagged. */
