@@ -40,20 +40,20 @@ export function writeBaseline(file: string, baseline: Baseline): void {
 }
 
 /** Read a baseline file; throws an Error naming the file when it is missing or malformed. */
-export function readBaseline(file: string): Baseline {
+export function readBaseline(file: string, name = file): Baseline {
   let data: unknown
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new Error(`${file}: cannot read baseline: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+    throw new Error(`${name}: cannot read baseline: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
   }
   const flags = (data as {flags?: unknown} | null)?.flags
   const valid =
     (data as {version?: unknown} | null)?.version === 1 &&
     Array.isArray(flags) &&
     flags.every((f) => typeof f?.ruleId === 'string' && typeof f?.path === 'string' && typeof f?.fingerprint === 'string')
-  if (!valid) throw new Error(`${file}: malformed baseline: expected {"version": 1, "flags": [{ruleId, path, fingerprint}]}`)
+  if (!valid) throw new Error(`${name}: malformed baseline: expected {"version": 1, "flags": [{ruleId, path, fingerprint}]}`)
   return data as Baseline
 }
 

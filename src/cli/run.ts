@@ -146,7 +146,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0
     }
     const settings = settingsOf(values, positionals, io.cwd)
-    const baseline = settings.baseline ? readBaselineOrThrow(path.resolve(io.cwd, settings.baseline)) : undefined
+    const baseline = settings.baseline ? readBaselineOrThrow(path.resolve(io.cwd, settings.baseline), settings.baseline) : undefined
     const {inputs, problems} = await inputsOf(settings, positionals, io, str(values['ignore-path']))
     for (const problem of problems) io.stderr(`histlint: ${problem}\n`)
     const {files, ruleSets, inputError} = await lintInputs(inputs, settings, io)
@@ -203,9 +203,9 @@ function parseOptionsOrThrow(argv: readonly string[]): ReturnType<typeof parseOp
   }
 }
 
-function readBaselineOrThrow(file: string): ReturnType<typeof readBaseline> {
+function readBaselineOrThrow(file: string, name: string): ReturnType<typeof readBaseline> {
   try {
-    return readBaseline(file)
+    return readBaseline(file, name)
   } catch (error) {
     throw new UsageError((error as Error).message)
   }

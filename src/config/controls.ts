@@ -101,6 +101,8 @@ export function applyControls(file: VFile, controls: Controls, syntax: Syntax = 
     if (setting) message.fatal = fatalOf(setting)
     return !allowlisted(message.actual ?? '')
   })
+  // Comment warnings join the flags: keep the whole list in reading order.
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
   return file
 }
 
