@@ -14,8 +14,9 @@
  * same source text, so the two trees agree; the parse is a small cost next to
  * the English parse.
  */
+import type {Root as MdastRoot, RootContent} from 'mdast'
+import {commentMarker} from 'mdast-comment-marker'
 import remarkMessageControl from 'remark-message-control'
-import type {Root as MdastRoot} from 'mdast'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {createProcessor, lintFile, syntaxOf, type Syntax} from '../pipeline/processor.js'
@@ -38,21 +39,36 @@ function parseMarkdown(file: VFile, ruleSet: RuleSet): MdastRoot {
   return parser.parse(file) as MdastRoot
 }
 
+const keywords = ['enable', 'disable', 'ignore']
+
+/**
+ * Take out histlint comments with an unknown keyword (`<!-- histlint stop -->`),
+ * warning about each: message control would fail the whole file on one, and
+ * the file's other comments would then count for nothing.
+ */
+function dropUnknownKeywords(node: MdastRoot | RootContent, file: VFile): void {
+  if (!('children' in node)) return
+  node.children = (node.children as RootContent[]).filter((child) => {
+    const marker = child.type === 'html' ? commentMarker(child) : undefined
+    const keyword = marker?.attributes.trim().split(/\s+/)[0] ?? ''
+    if (!marker || marker.name !== controlName || keywords.includes(keyword)) return true
+    const message = file.message(`Unknown keyword \`${keyword}\` in a histlint comment: expected \`enable\`, \`disable\` or \`ignore\``, {place: child.position, ruleId: commentRuleId, source})
+    message.fatal = false
+    return false
+  }) as typeof node.children
+  for (const child of node.children as RootContent[]) dropUnknownKeywords(child, file)
+}
+
 /** Apply the inline comments of a Markdown file to its messages. */
 export function applyInlineControl(file: VFile, ruleSet: RuleSet): void {
   const tree = parseMarkdown(file, ruleSet)
+  dropUnknownKeywords(tree, file)
   const transform = remarkMessageControl({name: controlName, known: ruleSet.rules.map((rule) => rule.id), source})
-  try {
-    ;(transform as unknown as (tree: MdastRoot, file: VFile) => void)(tree, file)
-  } catch (error) {
-    // An unknown keyword (`<!-- histlint stop -->`) makes message control
-    // fail the file; the message is already on it, so report it, not crash.
-    if (!(error instanceof Error && 'ruleId' in error)) throw error
-  }
-  // Problems with the comments themselves come from unified-message-control;
-  // give them histlint's name and a warning level so a teacher sees them.
+  ;(transform as unknown as (tree: MdastRoot, file: VFile) => void)(tree, file)
+  // An unknown rule id is reported by unified-message-control; give it
+  // histlint's name and a warning level so a teacher sees it.
   for (const message of file.messages) {
-    if (message.source === 'unified-message-control' || (message.source === undefined && /^Unknown keyword/.test(message.reason))) {
+    if (message.source === 'unified-message-control') {
       message.source = source
       message.ruleId = commentRuleId
       message.fatal = false
