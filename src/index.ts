@@ -4,3 +4,4 @@ export {createProcessor, lintFile, lintText, syntaxOf, type Syntax} from './pipe
 export {loadRuleSet, loadRule, RuleFileError, defaultRulesDir} from './rules/load.js'
 export type {Rule, RuleSet, EvidenceDocument, Severity, SeveritySetting, Verdict} from './rules/types.js'
 export {formatCitation, toCitation, type Citation} from './evidence/citation.js'
+export {loadConfigFor, lintWithConfig, applyControls, ConfigError, type ResolvedConfig, type LoadConfigOptions, type HistlintConfig} from './config/index.js'
