@@ -62,7 +62,7 @@ describe('exit status and filters', () => {
     expect((await runInProcess([...args, '--max-warnings', '1'], {input: worldWar})).status).toBe(0)
     const over = await runInProcess([...args, '--max-warnings', '0'], {input: worldWar})
     expect(over.status).toBe(1)
-    expect(over.stderr).toBe('histlint: 1 warnings, more than --max-warnings 0\n')
+    expect(over.stderr).toBe('histlint: 1 warning, more than --max-warnings 0\n')
   })
 
   it('--quiet reports errors only', async () => {

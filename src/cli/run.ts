@@ -170,7 +170,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (settings.writeBaseline) return 0
     if (errors > 0) return 1
     if (settings.maxWarnings !== undefined && warnings > settings.maxWarnings) {
-      io.stderr(`histlint: ${warnings} warnings, more than --max-warnings ${settings.maxWarnings}\n`)
+      io.stderr(`histlint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${settings.maxWarnings}\n`)
       return 1
     }
     return 0

