@@ -80,6 +80,8 @@ describe('exit status and filters', () => {
     expect(flags(asText.stdout)).toEqual([['essays/new.txt', ['1 error soviet-air-cover-from-start']]])
     const unnamed = await runInProcess(['--stdin'], {input: 'The North attacked first.\n'})
     expect(unnamed).toEqual({status: 0, stdout: '<stdin>: no issues found\n', stderr: ''})
+    const unnamedJson = await runInProcess(['--stdin', '--format', 'json'], {input: 'The North attacked first.\n'})
+    expect(JSON.parse(unnamedJson.stdout)).toEqual([{path: '<stdin>', messages: []}])
   })
 
   it('names an explicitly given ignored file on stderr and lints nothing', () => {

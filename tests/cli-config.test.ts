@@ -76,6 +76,17 @@ describe('finding the config', () => {
   })
 })
 
+describe('plugin options', () => {
+  it('passes further plugin options (such as citations) into the lint options, one stable object per combination', () => {
+    const dir = project({})
+    const plain = loadConfigFor(path.join(dir, 'a.md'))
+    const citing = loadConfigFor(path.join(dir, 'a.md'), {plugin: {citations: true}})
+    expect(plain.lintOptions.citations).toBeUndefined()
+    expect(citing.lintOptions.citations).toBe(true)
+    expect(loadConfigFor(path.join(dir, 'b.md'), {plugin: {citations: true}}).lintOptions).toBe(citing.lintOptions)
+  })
+})
+
 describe('rule packs', () => {
   it('loads a folder of rule files, whose ids the config may then set', async () => {
     const dir = project({'.histlintrc.json': '{"packs": ["./course-rules"], "rules": {"stalin-loved-snow": "warning"}}', 'course-rules/stalin-loved-snow.yml': packRule})

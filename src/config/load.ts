@@ -34,7 +34,7 @@ export function resolvePack(pack: string, configFile: string): string {
   return fs.existsSync(rulesFolder) ? rulesFolder : root
 }
 
-function resolve(configFile: string | null, config: HistlintConfig, extraPacks: readonly string[]): ResolvedConfig {
+function resolve(configFile: string | null, config: HistlintConfig, extraPacks: readonly string[], plugin: LoadConfigOptions['plugin']): ResolvedConfig {
   const packs = [...(configFile ? config.packs.map((pack) => resolvePack(pack, configFile)) : []), ...extraPacks]
   let ruleSet
   try {
@@ -48,7 +48,7 @@ function resolve(configFile: string | null, config: HistlintConfig, extraPacks: 
     if (!known.has(id)) throw new ConfigError(configFile ?? '(settings)', `rules: unknown rule id "${id}" (known: ${[...known].sort().join(', ')})`)
   }
   const severities = {...config.rules}
-  return {configFile, ruleSet, severities, allowlist: config.allowlist, packs, lintOptions: {ruleSet, severities}}
+  return {configFile, ruleSet, severities, allowlist: config.allowlist, packs, lintOptions: {...plugin, ruleSet, severities}}
 }
 
 /**
@@ -60,11 +60,11 @@ function resolve(configFile: string | null, config: HistlintConfig, extraPacks: 
 export function loadConfigFor(filePath: string, options: LoadConfigOptions = {}): ResolvedConfig {
   const configFile = options.noConfig ? null : options.configPath ? path.resolve(options.configPath) : findConfigFile(filePath)
   const extraPacks = options.packs ?? []
-  const key = JSON.stringify([configFile, extraPacks])
+  const key = JSON.stringify([configFile, extraPacks, options.plugin ?? {}])
   const cached = resolvedCache.get(key)
   if (cached) return cached
   if (options.configPath && !fs.existsSync(options.configPath)) throw new ConfigError(options.configPath, 'no such config file')
-  const resolved = resolve(configFile, configFile ? parseConfigFile(configFile) : emptyConfig, extraPacks)
+  const resolved = resolve(configFile, configFile ? parseConfigFile(configFile) : emptyConfig, extraPacks, options.plugin)
   resolvedCache.set(key, resolved)
   return resolved
 }

@@ -32,6 +32,8 @@ export interface LoadConfigOptions {
   readonly noConfig?: boolean
   /** Extra rule-pack folders (absolute), added after the config's packs (the CLI's `--rules`). */
   readonly packs?: readonly string[]
+  /** Further plugin options for every essay (such as `citations`), merged into `lintOptions`. */
+  readonly plugin?: Omit<HistlintOptions, 'ruleSet' | 'severities'>
 }
 
 /** A config file that cannot be used; the message names the file and what is wrong. */
