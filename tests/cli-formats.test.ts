@@ -43,7 +43,7 @@ describe('histlint on a course repository', () => {
 
   it('sarif: validates against the SARIF 2.1.0 schema', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object
-    const ajv = new AjvDraft04({allErrors: true, strict: false, unicodeRegExp: false})
+    const ajv = new AjvDraft04.default({allErrors: true, strict: false, unicodeRegExp: false})
     addFormats.default(ajv as unknown as Ajv)
     const validate = ajv.compile(schema)
     // The official schema's language pattern is not valid in unicode mode; Ajv is told so.
