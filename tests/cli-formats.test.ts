@@ -15,6 +15,12 @@ import {histlint, normalise, root} from './helpers/cli.js'
 
 const expected = (name: string) => path.join(root, 'tests', 'expected', name)
 
+interface JsonFile {
+  path: string
+  messages: {ruleId: string; severity: string; line: number}[]
+}
+const flags = (stdout: string) => (JSON.parse(stdout) as JsonFile[]).map((f) => [f.path, f.messages.map((m) => `${m.line} ${m.severity} ${m.ruleId}`)])
+
 describe('histlint on a course repository', () => {
   it('stylish: one block per essay, then the pages of the reported rules; exit 1 for error-level flags', async () => {
     const result = histlint(['.'])
@@ -33,6 +39,19 @@ describe('histlint on a course repository', () => {
         expect(Object.keys(message)).toEqual(['ruleId', 'severity', 'line', 'column', 'endLine', 'endColumn', 'message', 'url', 'citations'])
     }
     await expect(normalise(result.stdout)).toMatchFileSnapshot(expected('course.json'))
+  })
+
+  it('reads settings per essay: the root config, its allowlist, the nested folder’s own config, and skips ignored drafts', () => {
+    const result = histlint(['--format', 'json', '.'])
+    expect(flags(result.stdout)).toEqual([
+      ['essays/careful.md', []],
+      ['essays/control.md', ['7 error stalin-ordered-invasion', '15 error south-attacked-first', '17 warning histlint-comment', '19 error south-attacked-first']],
+      ['essays/notes.txt', ['2 error soviet-air-cover-from-start']],
+      // Line 11 holds an allowlisted phrase; the code block is not prose.
+      ['essays/origins.md', ['8 error stalin-ordered-invasion', '13 info soviet-non-involvement', '16 warning stalin-sought-world-war']],
+      // week-5 has its own config: south-attacked-first is off, and the root's severities do not apply there.
+      ['week-5/armistice.md', ['5 error stalin-sought-early-armistice', '7 error stalin-sought-world-war']]
+    ])
   })
 
   it('sarif: exact output', async () => {
