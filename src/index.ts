@@ -6,3 +6,4 @@ export type {Rule, RuleSet, EvidenceDocument, Severity, SeveritySetting, Verdict
 export {formatCitation, toCitation, type Citation} from './evidence/citation.js'
 export {formatReference, footnoteFor, shortReference, bibliographyStyles, defaultStyle, type BibliographyStyle, type Footnote, type ReferenceFields} from './evidence/bibliography.js'
 export {isSentenceCited, remarkCitationMarks, citationMarks, hasReferenceText, type CitationMarks} from './evidence/cited.js'
+export {loadConfigFor, lintWithConfig, applyControls, ConfigError, type ResolvedConfig, type LoadConfigOptions, type HistlintConfig} from './config/index.js'

@@ -2,19 +2,25 @@
  * The command line: `histlint [options] [path…]`. Returns the exit status
  * instead of exiting, so tests can drive it in-process.
  *
- * Exit status: 0 nothing flagged, 1 something flagged at error level,
- * 2 usage error, unreadable input or an invalid rule file.
+ * Exit status: 0 nothing flagged at error level; 1 an error-level flag, or
+ * more warnings than --max-warnings; 2 usage error, config error, unreadable
+ * input or an invalid rule file.
  */
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
-import {lintFile} from '../pipeline/processor.js'
-import {loadRuleSet, RuleFileError} from '../rules/load.js'
-import {reportJson} from '../reporters/json.js'
-import {reportStylish} from '../reporters/stylish.js'
-import {readEssay} from '../io/read.js'
-import {expandPaths} from './files.js'
+import {ConfigError, loadConfigFor, type LoadConfigOptions, type ResolvedConfig} from '../config/index.js'
+import {lintWithConfig} from '../config/controls.js'
+import {decodeEssay, readEssay, type ReadResult} from '../io/read.js'
+import {writeFileAtomic} from '../io/write.js'
+import {reportContext} from '../reporters/context.js'
+import {RuleFileError} from '../rules/load.js'
+import type {RuleSet} from '../rules/types.js'
+import {applyBaseline, createBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {runCite} from './cite.js'
+import {expandPaths} from './files.js'
+import {loadIgnoreFilter} from './ignore.js'
+import {formats, helpText, parseOptions, type Format, type OptionValues} from './options.js'
+import {formatReport} from './report.js'
 import {version} from './version.js'
 
 export interface Io {
@@ -22,107 +28,193 @@ export interface Io {
   readonly stderr: (text: string) => void
   readonly cwd: string
   readonly color?: boolean
+  /** Standard input, read whole (for `--stdin`). */
+  readonly readStdin?: () => Promise<Uint8Array>
 }
 
-export const formats = ['stylish', 'json'] as const
-type Format = (typeof formats)[number]
+export {formats}
+export const help = helpText()
 
-export const help = `Usage: histlint [options] [path…]
+/** A usage, config or input problem: reported on stderr, exit 2. */
+class UsageError extends Error {}
 
-Flags each sentence of a history essay that asserts a claim about the Korean
-War which the opened Soviet and Chinese archives contradict, and cites the
-documents. Paths may be files, folders (.md, .markdown, .txt) or globs.
+interface Settings {
+  readonly format: Format
+  readonly quiet: boolean
+  readonly verbose: boolean
+  readonly maxWarnings: number | undefined
+  readonly output: string | undefined
+  readonly config: LoadConfigOptions
+  readonly stdin: boolean
+  readonly stdinFilename: string | undefined
+  readonly baseline: string | undefined
+  readonly writeBaseline: string | undefined
+}
 
-Options:
-  -f, --format <name>   stylish (default) or json
-  -q, --quiet           report errors only
-      --verbose         print each message's full citations
-      --rules <dir>     also load the rule files in this folder (repeatable)
-      --citations       also report claims the documents support but the
-                        sentence does not cite ("citation needed")
-  -h, --help            show this help
-  -v, --version         show the version
+const str = (value: OptionValues[string]): string | undefined => (typeof value === 'string' ? value : undefined)
 
-Exit status: 0 nothing flagged, 1 something flagged, 2 usage or input error.
+function settingsOf(values: OptionValues, positionals: readonly string[], cwd: string): Settings {
+  const format = str(values.format) ?? 'stylish'
+  if (!formats.includes(format as Format)) throw new UsageError(`unknown format "${format}" (expected ${formats.join(', ')})`)
+  const maxText = str(values['max-warnings'])
+  if (maxText !== undefined && !/^\d+$/.test(maxText)) throw new UsageError(`--max-warnings expects a whole number, got "${maxText}"`)
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
+  const stdin = values.stdin === true
+  if (stdin && positionals.length > 0) throw new UsageError('--stdin reads one essay from standard input; give no paths with it')
+  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin')
+  if (!stdin && positionals.length === 0) throw new UsageError('no paths given')
+  if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('--baseline and --write-baseline cannot be used together')
+  const packs = (Array.isArray(values.rules) ? values.rules : []).map((dir) => path.resolve(cwd, dir))
+  const configPath = str(values.config)
+  return {
+    format: format as Format,
+    quiet: values.quiet === true,
+    verbose: values.verbose === true,
+    maxWarnings: maxText === undefined ? undefined : Number(maxText),
+    output: str(values.output),
+    config: {
+      configPath: configPath === undefined ? undefined : path.resolve(cwd, configPath),
+      noConfig: values['no-config'] === true,
+      packs,
+      ...(values.citations === true ? {plugin: {citations: true}} : {})
+    },
+    stdin,
+    stdinFilename: str(values['stdin-filename']),
+    baseline: str(values.baseline),
+    writeBaseline: str(values['write-baseline'])
+  }
+}
 
-histlint cite DOCUMENT-ID [--style chicago|mla|apa] prints a document's
-full reference (see 'histlint cite --help').
-`
+/** An essay to lint: its path as reported and its text (or why it could not be read). */
+interface Input {
+  readonly path: string | undefined
+  readonly read: ReadResult
+}
+
+async function inputsOf(settings: Settings, positionals: readonly string[], io: Io, ignorePath: string | undefined): Promise<{inputs: Input[]; problems: string[]}> {
+  if (settings.stdin) {
+    if (!io.readStdin) throw new UsageError('standard input is not available')
+    return {inputs: [{path: settings.stdinFilename, read: decodeEssay(await io.readStdin())}], problems: []}
+  }
+  let filter
+  try {
+    filter = loadIgnoreFilter(io.cwd, ignorePath)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const {files, problems} = expandPaths(positionals, io.cwd)
+  const explicit = new Set(positionals.map((p) => path.resolve(io.cwd, p)))
+  const inputs: Input[] = []
+  const notices: string[] = problems.map((problem) => `${problem.path}: ${problem.reason}`)
+  for (const file of files) {
+    if (filter.ignores(file)) {
+      // Folders and globs skip ignored files silently; a file named on the command line gets a word.
+      if (explicit.has(path.resolve(io.cwd, file))) io.stderr(`histlint: ${file}: ignored by ${path.relative(io.cwd, filter.file ?? '') || filter.file}\n`)
+      continue
+    }
+    inputs.push({path: file, read: readEssay(path.resolve(io.cwd, file))})
+  }
+  return {inputs, problems: notices}
+}
+
+async function lintInputs(inputs: readonly Input[], settings: Settings, io: Io): Promise<{files: VFile[]; ruleSets: Set<RuleSet>; inputError: boolean}> {
+  const files: VFile[] = []
+  const ruleSets = new Set<RuleSet>()
+  let inputError = false
+  for (const input of inputs) {
+    if (!input.read.ok) {
+      io.stderr(`histlint: ${input.path ?? '<stdin>'}: ${input.read.reason}\n`)
+      inputError = true
+      continue
+    }
+    // The config of stdin is found from the name it is given, else from the working directory.
+    const config: ResolvedConfig = loadConfigFor(path.resolve(io.cwd, input.path ?? 'stdin.md'), settings.config)
+    ruleSets.add(config.ruleSet)
+    const file = new VFile({path: input.path, value: input.read.value, cwd: io.cwd})
+    await lintWithConfig(file, config)
+    files.push(file)
+  }
+  return {files, ruleSets, inputError}
+}
+
+const count = (files: readonly VFile[], fatal: boolean | undefined): number =>
+  files.reduce((sum, file) => sum + file.messages.filter((m) => m.fatal === fatal).length, 0)
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Subcommand: the bibliography (src/cli/cite.ts).
   if (argv[0] === 'cite') return runCite(argv.slice(1), io)
-  let parsed
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: {type: 'string', short: 'f', default: 'stylish'},
-        quiet: {type: 'boolean', short: 'q', default: false},
-        verbose: {type: 'boolean', default: false},
-        rules: {type: 'string', multiple: true, default: []},
-        citations: {type: 'boolean', default: false},
-        help: {type: 'boolean', short: 'h', default: false},
-        version: {type: 'boolean', short: 'v', default: false}
-      }
-    })
-  } catch (error) {
-    io.stderr(`histlint: ${(error as Error).message}\nTry 'histlint --help'.\n`)
-    return 2
-  }
-  const {values, positionals} = parsed
-  if (values.help) {
-    io.stdout(help)
-    return 0
-  }
-  if (values.version) {
-    io.stdout(version + '\n')
-    return 0
-  }
-  const format = values.format as Format
-  if (!formats.includes(format)) {
-    io.stderr(`histlint: unknown format "${values.format}" (expected ${formats.join(', ')})\n`)
-    return 2
-  }
-  if (positionals.length === 0) {
-    io.stderr(`histlint: no paths given\nTry 'histlint --help'.\n`)
-    return 2
-  }
+    const {values, positionals} = parseOptionsOrThrow(argv)
+    if (values.help) {
+      io.stdout(help)
+      return 0
+    }
+    if (values.version) {
+      io.stdout(version + '\n')
+      return 0
+    }
+    const settings = settingsOf(values, positionals, io.cwd)
+    const baseline = settings.baseline ? readBaselineOrThrow(path.resolve(io.cwd, settings.baseline), settings.baseline) : undefined
+    const {inputs, problems} = await inputsOf(settings, positionals, io, str(values['ignore-path']))
+    for (const problem of problems) io.stderr(`histlint: ${problem}\n`)
+    const {files, ruleSets, inputError} = await lintInputs(inputs, settings, io)
 
-  let ruleSet
-  try {
-    ruleSet = loadRuleSet({packs: (values.rules ?? []).map((dir) => path.resolve(io.cwd, dir))})
+    if (baseline) applyBaseline(files, baseline, io.cwd)
+    if (settings.writeBaseline) {
+      const recorded = createBaseline(files, io.cwd)
+      writeBaseline(path.resolve(io.cwd, settings.writeBaseline), recorded)
+      io.stderr(`histlint: recorded ${recorded.flags.length} flag${recorded.flags.length === 1 ? '' : 's'} in ${settings.writeBaseline}\n`)
+    }
+    const errors = count(files, true)
+    const warnings = count(files, false)
+    if (settings.quiet) for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true)
+
+    const context = reportContext(io.cwd, ruleSets.size > 0 ? ruleSets : [loadConfigFor(path.join(io.cwd, 'stdin.md'), settings.config).ruleSet])
+    const report = formatReport(settings.format, files, context, {quiet: settings.quiet, verbose: settings.verbose, color: io.color && !settings.output})
+    if (settings.output) writeFileAtomic(path.resolve(io.cwd, settings.output), report)
+    else io.stdout(report)
+
+    if (inputError || problems.length > 0) return 2
+    if (settings.writeBaseline) return 0
+    if (errors > 0) return 1
+    if (settings.maxWarnings !== undefined && warnings > settings.maxWarnings) {
+      io.stderr(`histlint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${settings.maxWarnings}\n`)
+      return 1
+    }
+    return 0
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`histlint: ${error.message}\nTry 'histlint --help'.\n`)
+      return 2
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`histlint: invalid config ${error.message}\n`)
+      return 2
+    }
     if (error instanceof RuleFileError) {
       io.stderr(`histlint: invalid rule file ${error.message}\n`)
       return 2
     }
+    if ((error as NodeJS.ErrnoException).syscall) {
+      io.stderr(`histlint: ${(error as Error).message}\n`)
+      return 2
+    }
     throw error
   }
+}
 
-  const {files: paths, problems} = expandPaths(positionals, io.cwd)
-  let inputError = problems.length > 0
-  for (const problem of problems) io.stderr(`histlint: ${problem.path}: ${problem.reason}\n`)
-
-  const options = {ruleSet, citations: values.citations}
-  const files: VFile[] = []
-  for (const filePath of paths) {
-    const read = readEssay(path.resolve(io.cwd, filePath))
-    if (!read.ok) {
-      io.stderr(`histlint: ${filePath}: ${read.reason}\n`)
-      inputError = true
-      continue
-    }
-    const file = new VFile({path: filePath, value: read.value, cwd: io.cwd})
-    await lintFile(file, options)
-    if (values.quiet) file.messages = file.messages.filter((m) => m.fatal === true)
-    files.push(file)
+function parseOptionsOrThrow(argv: readonly string[]): ReturnType<typeof parseOptions> {
+  try {
+    return parseOptions(argv)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
   }
+}
 
-  if (format === 'json') io.stdout(reportJson(files))
-  else io.stdout(reportStylish(files, {quiet: values.quiet, verbose: values.verbose, color: io.color}))
-
-  if (inputError) return 2
-  return files.some((file) => file.messages.some((m) => m.fatal === true)) ? 1 : 0
+function readBaselineOrThrow(file: string, name: string): ReturnType<typeof readBaseline> {
+  try {
+    return readBaseline(file, name)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
 }

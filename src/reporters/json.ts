@@ -51,7 +51,7 @@ export function toJsonMessage(message: VFileMessage): JsonMessage {
 }
 
 export function toJsonFiles(files: readonly VFile[]): JsonFile[] {
-  return files.map((file) => ({path: file.path, messages: file.messages.map((m) => toJsonMessage(m))}))
+  return files.map((file) => ({path: file.path ?? '<stdin>', messages: file.messages.map((m) => toJsonMessage(m))}))
 }
 
 export function reportJson(files: readonly VFile[]): string {

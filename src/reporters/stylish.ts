@@ -1,9 +1,12 @@
 /**
- * `--format stylish`: vfile-reporter's familiar layout, with each message's
- * main document link on the line below it, so a reader can go to the source.
+ * `--format stylish`: vfile-reporter's familiar layout, then the pages of the
+ * rules that were reported, so a reader can learn what each flag means and
+ * which documents show it.
  */
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
+import {ruleDocsUrl} from '../docs/urls.js'
+import type {ReportContext} from './context.js'
 
 export interface StylishOptions {
   readonly quiet?: boolean
@@ -12,7 +15,19 @@ export interface StylishOptions {
   readonly verbose?: boolean
 }
 
-export function reportStylish(files: readonly VFile[], options: StylishOptions = {}): string {
+/** "Rule pages:" lines for the reported rules that have a page. */
+function rulePages(files: readonly VFile[], context: ReportContext | undefined): string {
+  if (!context) return ''
+  const ids = [...new Set(files.flatMap((file) => file.messages.map((m) => m.ruleId ?? '')))].sort()
+  const pages = ids.flatMap((id) => {
+    const rule = context.rules.get(id)
+    const url = rule ? ruleDocsUrl(rule) : undefined
+    return url ? [`  ${id}: ${url}`] : []
+  })
+  return pages.length > 0 ? `\nRule pages:\n${pages.join('\n')}\n` : ''
+}
+
+export function reportStylish(files: readonly VFile[], options: StylishOptions = {}, context?: ReportContext): string {
   const text = reporter([...files], {quiet: options.quiet, color: options.color, verbose: options.verbose, defaultName: '<stdin>'})
-  return text ? text + '\n' : ''
+  return text ? text + '\n' + rulePages(files, context) : ''
 }
