@@ -100,7 +100,7 @@ describe('usage and config errors exit 2 with the file named', () => {
     const result = runCli(['essays'], {cwd: dir})
     expect(result.status).toBe(2)
     expect(result.stderr).toBe(
-      `histlint: invalid config ${path.join(dir, '.histlintrc.json')}: rules: unknown rule id "stalin-sought-peace" (known: north-acted-alone, south-attacked-first, soviet-air-cover-from-start, soviet-non-involvement, stalin-ordered-invasion, stalin-sought-early-armistice, stalin-sought-world-war)\n`
+      `histlint: invalid config ${path.join(dir, '.histlintrc.json')}: rules: unknown rule id "stalin-sought-peace" (known: kim-sought-permission, mao-reluctant-to-intervene, moscow-refused-attack-1949, north-acted-alone, south-attacked-first, soviet-air-cover-from-start, soviet-non-involvement, soviet-pilots-fought-from-november-1950, soviet-un-absence-deliberate, soviets-proposed-armistice-talks, stalin-approved-attack, stalin-ordered-invasion, stalin-reneged-on-air-cover, stalin-risked-wider-war, stalin-sought-early-armistice, stalin-sought-world-war, stalin-urged-firm-negotiating-line, successors-moved-to-end-war)\n`
     )
   })
 

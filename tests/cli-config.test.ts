@@ -61,7 +61,7 @@ describe('finding the config', () => {
   it.each([
     ['.histlintrc.json', '{"rules": {', /malformed config \(invalid JSON\)/],
     ['.histlintrc.json', '["rules"]', /malformed config: the config must be an object/],
-    ['.histlintrc.json', '{"rule": {}}', /unknown setting "rule" \(known: rules, packs, allowlist\)/],
+    ['.histlintrc.json', '{"rule": {}}', /unknown setting "rule" \(known: rules, packs, allowlist, citations\)/],
     ['.histlintrc.json', '{"rules": {"north-acted-alone": "fatal"}}', /rules\.north-acted-alone: expected "off" \| "info" \| "warning" \| "error", got "fatal"/],
     ['.histlintrc.json', '{"allowlist": "textbook"}', /allowlist: expected a list of non-empty strings/],
     ['.histlintrc.json', '{"packs": ["./missing"]}', /packs: invalid rule pack: .*missing: \(folder\): cannot read rule folder/],

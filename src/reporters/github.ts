@@ -4,7 +4,7 @@
  * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
  */
 import type {VFile} from 'vfile'
-import {ruleDocsUrl} from '../docs/urls.js'
+import {rulePageUrl} from '../docs/urls.js'
 import type {Severity} from '../rules/types.js'
 import {reportPath, type ReportContext} from './context.js'
 import {toJsonMessage} from './json.js'
@@ -35,7 +35,7 @@ export function reportGithub(files: readonly VFile[], context: ReportContext): s
         ['title', json.ruleId]
       ]
       const rule = json.ruleId ? context.rules.get(json.ruleId) : undefined
-      const docs = rule ? ruleDocsUrl(rule) : undefined
+      const docs = rule ? rulePageUrl(rule) : undefined
       const text = [json.message, ...(json.url ? [`Evidence: ${json.url}`] : []), ...(docs ? [`Rule: ${docs}`] : [])].join('\n')
       const props = properties.filter(([, value]) => value !== null).map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
       lines.push(`::${commands[json.severity]} ${props.join(',')}::${escapeData(text)}`)

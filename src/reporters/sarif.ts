@@ -28,7 +28,7 @@ const verdictLabel: Record<Rule['verdict'], string> = {
 }
 
 function ruleDescriptor(rule: Rule, context: ReportContext): ReportingDescriptor {
-  const helpUri = ruleDocsUrl(rule)
+  const helpUri = ruleDocsUrl(rule, context.documents)
   const citations = ruleCitations(rule, {rules: [], documents: context.documents})
   return {
     id: rule.id,
@@ -45,7 +45,7 @@ const commentDescriptor: ReportingDescriptor = {
   id: commentRuleId,
   shortDescription: {text: 'A histlint control comment that cannot be applied'},
   fullDescription: {text: 'A <!-- histlint disable|enable|ignore --> comment names a rule histlint does not know, or uses an unknown keyword.'},
-  helpUri: `${repositoryUrl}/blob/main/docs/configuration.md#inline-comments`,
+  ...(repositoryUrl ? {helpUri: `${repositoryUrl}/blob/main/docs/configuration.md#inline-comments`} : {}),
   defaultConfiguration: {level: 'warning'}
 }
 
@@ -85,7 +85,7 @@ export function toSarif(files: readonly VFile[], context: ReportContext): Log {
     version: '2.1.0',
     runs: [
       {
-        tool: {driver: {name: 'histlint', version, informationUri: repositoryUrl, rules}},
+        tool: {driver: {name: 'histlint', version, ...(repositoryUrl ? {informationUri: repositoryUrl} : {}), rules}},
         columnKind: 'utf16CodeUnits',
         results
       }

@@ -5,7 +5,7 @@
  */
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
-import {ruleDocsUrl} from '../docs/urls.js'
+import {repositoryUrl, ruleDocsUrl} from '../docs/urls.js'
 import type {ReportContext} from './context.js'
 
 export interface StylishOptions {
@@ -15,16 +15,16 @@ export interface StylishOptions {
   readonly verbose?: boolean
 }
 
-/** "Rule pages:" lines for the reported rules that have a page. */
+/** One line per reported rule: its page, or where none is published, its main document. */
 function rulePages(files: readonly VFile[], context: ReportContext | undefined): string {
   if (!context) return ''
   const ids = [...new Set(files.flatMap((file) => file.messages.map((m) => m.ruleId ?? '')))].sort()
   const pages = ids.flatMap((id) => {
     const rule = context.rules.get(id)
-    const url = rule ? ruleDocsUrl(rule) : undefined
+    const url = rule ? ruleDocsUrl(rule, context.documents) : undefined
     return url ? [`  ${id}: ${url}`] : []
   })
-  return pages.length > 0 ? `\nRule pages:\n${pages.join('\n')}\n` : ''
+  return pages.length > 0 ? `\n${repositoryUrl ? 'Rule pages' : 'Documents'}:\n${pages.join('\n')}\n` : ''
 }
 
 export function reportStylish(files: readonly VFile[], options: StylishOptions = {}, context?: ReportContext): string {
