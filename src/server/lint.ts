@@ -79,7 +79,15 @@ function shifted(finding: Finding, by: number): Finding {
   return {...finding, start: finding.start + by, end: finding.end + by}
 }
 
+/** What the last lint did: blocks linted afresh and blocks whose findings came from the cache. */
+export interface LintStats {
+  readonly linted: number
+  readonly reused: number
+}
+
 export class DocumentLinter {
+  /** For tests and the latency script: how much of the last document was linted afresh. */
+  lastStats: LintStats = {linted: 0, reused: 0}
   private readonly caches = new Map<string, DocumentCache>()
   private readonly optionsBySettings = new Map<string, HistlintOptions>()
 
@@ -96,6 +104,7 @@ export class DocumentLinter {
     const cache = this.cacheFor(uri, `${syntax}\0${JSON.stringify(settings.rules)}`)
     const seen = new Map<string, readonly Finding[]>()
     const findings: Finding[] = []
+    let linted = 0
     let sliceStart = Date.now()
     for (const block of split.blocks) {
       if (!block.prose) continue
@@ -109,6 +118,7 @@ export class DocumentLinter {
           sliceStart = Date.now()
         }
         relative = await this.lintBlock(block, context, options, syntax)
+        linted++
       }
       seen.set(key, relative)
       for (const finding of relative) findings.push(shifted(finding, block.offset))
@@ -116,6 +126,7 @@ export class DocumentLinter {
     // Keep only the blocks the document has now: the cache never outgrows the document.
     cache.blocks.clear()
     for (const [key, value] of seen) cache.blocks.set(key, value)
+    this.lastStats = {linted, reused: split.blocks.filter((block) => block.prose).length - linted}
     return {findings, split, syntax}
   }
 
