@@ -6,11 +6,15 @@
  *
  * The debounce adapts to what a lint of this document costs: after a cheap
  * lint (an edit that touched one paragraph, a few ms) the next one starts at
- * once; after an expensive one it waits about as long as that lint took (at
- * most `maxDebounceMs`), so fast typing in a huge document does not queue
- * work that would be thrown away.
+ * once, so diagnostics follow each keystroke; after an expensive one it
+ * waits about as long as that lint took (at most `maxDebounceMs`), so fast
+ * typing in a huge document does not queue work that would be thrown away.
+ * One lint per document runs at a time; changes meanwhile start one more
+ * when it ends.
  */
 export const maxDebounceMs = 150
+/** A lint cheaper than this runs on every change without delay. */
+export const cheapLintMs = 50
 
 export interface ScheduledDocument {
   readonly uri: string
@@ -30,13 +34,20 @@ export interface LintJob<Result> {
 export class LintScheduler<Result> {
   private readonly timers = new Map<string, NodeJS.Timeout>()
   private readonly costs = new Map<string, number>()
+  private readonly running = new Set<string>()
+  private readonly pending = new Set<string>()
 
   constructor(private readonly job: LintJob<Result>) {}
 
   /** A document was opened or changed (or settings changed): lint it soon. */
   schedule(uri: string): void {
     clearTimeout(this.timers.get(uri))
-    const delay = Math.min(maxDebounceMs, this.costs.get(uri) ?? 0)
+    if (this.running.has(uri)) {
+      this.pending.add(uri)
+      return
+    }
+    const cost = this.costs.get(uri) ?? 0
+    const delay = cost < cheapLintMs ? 0 : Math.min(maxDebounceMs, cost)
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -51,6 +62,7 @@ export class LintScheduler<Result> {
     clearTimeout(this.timers.get(uri))
     this.timers.delete(uri)
     this.costs.delete(uri)
+    this.pending.delete(uri)
   }
 
   private async run(uri: string): Promise<void> {
@@ -58,13 +70,18 @@ export class LintScheduler<Result> {
     if (version === undefined) return
     const isStale = (): boolean => this.job.currentVersion(uri) !== version
     const started = performance.now()
+    this.running.add(uri)
     try {
       const result = await this.job.lint(uri, isStale)
-      if (result === undefined || isStale()) return
-      this.costs.set(uri, performance.now() - started)
-      this.job.publish(uri, version, result)
+      if (result !== undefined && !isStale()) {
+        this.costs.set(uri, performance.now() - started)
+        this.job.publish(uri, version, result)
+      }
     } catch (error) {
       this.job.onError(uri, error)
+    } finally {
+      this.running.delete(uri)
+      if (this.pending.delete(uri)) this.schedule(uri)
     }
   }
 }
