@@ -26,6 +26,8 @@ export class TestClient {
   private readonly waiters: {uri: string; version: number | undefined; resolve: (d: Diagnostic[]) => void}[] = []
   /** The workspace settings the server gets when it asks (`workspace/configuration`). */
   settings: unknown = {}
+  /** Every publishDiagnostics notification received, in order. */
+  readonly published: PublishDiagnosticsParams[] = []
   stderr = ''
 
   constructor() {
@@ -35,6 +37,7 @@ export class TestClient {
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)))
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin))
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params)
       for (const waiter of [...this.waiters]) {
         if (waiter.uri !== params.uri || (waiter.version !== undefined && params.version !== waiter.version)) continue
         this.waiters.splice(this.waiters.indexOf(waiter), 1)

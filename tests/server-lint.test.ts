@@ -145,6 +145,30 @@ describe('the cache', () => {
   })
 })
 
+describe('inline control comments', () => {
+  const claim = 'Stalin ordered Kim Il Sung to invade the South.'
+  const war = 'Stalin wanted the fighting in Korea to grow into a third world war.'
+  const rulesIn = async (text: string) => ((await new DocumentLinter(ruleSet).lintDocument(text, 'file:///essay.md', noSettings))?.findings ?? []).map((f) => f.ruleId)
+
+  it('ignore: the next block only, for the rules named', async () => {
+    expect(await rulesIn(`<!-- histlint ignore stalin-ordered-invasion -->\n\n${claim} ${war}\n\n${claim}\n`)).toEqual(['stalin-sought-world-war', 'stalin-ordered-invasion'])
+  })
+
+  it('ignore without a rule id: every rule in the next block', async () => {
+    expect(await rulesIn(`<!-- histlint ignore -->\n\n${claim} ${war}\n\n${war}\n`)).toEqual(['stalin-sought-world-war'])
+  })
+
+  it('disable and enable: from the comment on', async () => {
+    const text = `${claim}\n\n<!-- histlint disable stalin-ordered-invasion -->\n\n${claim} ${war}\n\n<!-- histlint enable stalin-ordered-invasion -->\n\n${claim}\n`
+    expect(await rulesIn(text)).toEqual(['stalin-ordered-invasion', 'stalin-sought-world-war', 'stalin-ordered-invasion'])
+  })
+
+  it('disable without a rule id, then enable one rule', async () => {
+    const text = `<!-- histlint disable -->\n\n${claim} ${war}\n\n<!-- histlint enable stalin-sought-world-war -->\n\n${claim} ${war}\n`
+    expect(await rulesIn(text)).toEqual(['stalin-sought-world-war'])
+  })
+})
+
 describe('workspace settings', () => {
   it('keeps valid rule settings and reports the rest', () => {
     const {settings, problems} = parseSettings({rules: {'stalin-sought-world-war': 'off', 'no-such-rule': 'off', 'south-attacked-first': 'loud'}}, ruleSet)

@@ -79,6 +79,26 @@ describe('the histlint language server', () => {
     expect(summary(diagnostics)).toEqual(['stalin-ordered-invasion 2:0-2:60', 'stalin-sought-world-war 4:0-4:67'])
   })
 
+  it('publishes nothing stale when edits arrive faster than lints', async () => {
+    const uri = 'file:///essays/burst.md'
+    await client.open(uri, 'Stalin ordered Kim Il Sung to invade the South.\n')
+    const from = client.published.length
+    // Toggle "never" six times without waiting: versions 2…7, the even ones negated.
+    let last: Promise<Diagnostic[]> = Promise.resolve([])
+    for (let n = 0; n < 6; n++) {
+      const negate = n % 2 === 0
+      last = client.change(uri, [{range: {start: {line: 0, character: 7}, end: {line: 0, character: negate ? 7 : 13}}, text: negate ? 'never ' : ''}])
+    }
+    expect(summary(await last)).toEqual(['stalin-ordered-invasion 0:0-0:47'])
+    const versions = client.published.slice(from).filter((p) => p.uri === uri).map((p) => p.version ?? 0)
+    // Versions only go up, and nothing is published for a version the document has left.
+    expect(versions.at(-1)).toBe(7)
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions)
+    for (const params of client.published.slice(from).filter((p) => p.uri === uri)) {
+      expect(params.diagnostics.length).toBe((params.version ?? 0) % 2 === 1 ? 1 : 0)
+    }
+  })
+
   it('shows a cited card on hover over a flagged sentence, and nothing elsewhere', async () => {
     const uri = 'file:///essays/origins.md'
     const hover = (await client.connection.sendRequest('textDocument/hover', {textDocument: {uri}, position: {line: 2, character: 20}})) as Hover
@@ -172,6 +192,16 @@ describe('quick fixes', () => {
     expect(applyAction(text, action('Disable stalin-ordered-invasion'), uri)).toBe(
       text.replace('---\n\n# Origins', '---\n\n<!-- histlint disable stalin-ordered-invasion -->\n\n# Origins')
     )
+  })
+
+  it('makes the flag go away once an ignore or disable comment is applied', async () => {
+    for (const [n, title] of ['Ignore this claim here', 'Disable stalin-ordered-invasion'].entries()) {
+      const controlled = applyAction(text, action(title), uri)
+      expect(await client.open(`file:///essays/controlled-${n}.md`, controlled)).toEqual([])
+    }
+    // The same comment for another rule leaves the flag in place.
+    const other = applyAction(text, action('Ignore this claim here'), uri).replace('ignore stalin-ordered-invasion', 'ignore south-attacked-first')
+    expect((await client.open('file:///essays/controlled-other.md', other)).map((d) => d.code)).toEqual(['stalin-ordered-invasion'])
   })
 
   it('disables the rule on the first line of a file without front matter', async () => {

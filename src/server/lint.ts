@@ -8,7 +8,8 @@
  *
  * When configuration files and inline comments land (src/config/), this is
  * the one place that applies them: settings resolved for `uri` feed the
- * histlint options, and inline control filters the merged findings.
+ * histlint options, and inline control filters the merged findings (for now
+ * control.ts does that, so the server's ignore/disable quick fixes work).
  */
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -16,6 +17,7 @@ import type {HistlintMessageData, HistlintOptions} from '../plugin.js'
 import {lintFile, syntaxOf, type Syntax} from '../pipeline/processor.js'
 import type {RuleSet} from '../rules/types.js'
 import {splitBlocks, type Block, type BlockSplit} from './blocks.js'
+import {applyInlineControl} from './control.js'
 import type {ServerSettings} from './settings.js'
 
 /** One flagged sentence, with offsets into the document's text. */
@@ -127,7 +129,7 @@ export class DocumentLinter {
     cache.blocks.clear()
     for (const [key, value] of seen) cache.blocks.set(key, value)
     this.lastStats = {linted, reused: split.blocks.filter((block) => block.prose).length - linted}
-    return {findings, split, syntax}
+    return {findings: syntax === 'markdown' ? applyInlineControl(split.blocks, findings) : findings, split, syntax}
   }
 
   /** Drop what is cached for a closed document. */

@@ -34,7 +34,7 @@ interface Published {
 
 /** Plain text when the editor says so or the file is `.txt`; Markdown otherwise. */
 function syntaxOf(document: TextDocument): Syntax {
-  return document.languageId === 'plaintext' || /\.txt$/i.test(document.uri) ? 'text' : 'markdown'
+  return document.languageId === 'plaintext' || document.languageId === 'text' || /\.txt$/i.test(document.uri) ? 'text' : 'markdown'
 }
 
 export function startServer(connection: Connection, ruleSet: RuleSet): void {
