@@ -44,7 +44,11 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
   const published = new Map<string, Published>()
   let settings: ServerSettings = defaultSettings
   let pullsConfiguration = false
+  let registersConfiguration = false
   let versionedEdits = false
+  // Nothing is linted before the workspace settings are known, so rules turned off never flash up.
+  let settingsKnown: () => void = () => undefined
+  const settingsReady = new Promise<void>((resolve) => (settingsKnown = resolve))
 
   const applySettings = (raw: unknown): void => {
     const parsed = parseSettings(raw, ruleSet)
@@ -56,6 +60,7 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
   const scheduler = new LintScheduler<LintedDocument>({
     currentVersion: (uri) => documents.get(uri)?.version,
     lint: async (uri, isStale) => {
+      await settingsReady
       const document = documents.get(uri)
       if (!document) return undefined
       const text = document.getText()
@@ -84,7 +89,9 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities
     pullsConfiguration = capabilities.workspace?.configuration === true
+    registersConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true
+    if (!pullsConfiguration) settingsKnown()
     if (params.initializationOptions !== undefined && params.initializationOptions !== null) {
       settings = parseSettings(params.initializationOptions, ruleSet).settings
     }
@@ -108,11 +115,15 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
   }
 
   connection.onInitialized(() => {
-    if (pullsConfiguration) {
-      // Ask to be told of changes; clients without dynamic registration send them anyway or not at all.
-      void connection.client.register(DidChangeConfigurationNotification.type, {section: 'histlint'}).catch(() => undefined)
-      void pullSettings()
-    }
+    if (!pullsConfiguration) return
+    // Ask to be told of changes; clients without dynamic registration send them anyway or not at all.
+    if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, {section: 'histlint'}).catch(() => undefined)
+    // A client that never answers must not keep diagnostics away for long.
+    const giveUp = setTimeout(settingsKnown, 2000)
+    void pullSettings().finally(() => {
+      clearTimeout(giveUp)
+      settingsKnown()
+    })
   })
 
   connection.onDidChangeConfiguration((params) => {
