@@ -15,6 +15,7 @@
  * A benchmark, not a test: the numbers depend on the machine and its load.
  */
 import {spawn} from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -107,7 +108,19 @@ function makeEdits() {
 const planned = makeEdits()
 const original = text
 
+/** The server's CPU time so far (ms), from /proc where there is one. */
+function serverCpuMs() {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return undefined
+  }
+}
+
 const latencies = []
+const cpuBefore = serverCpuMs()
 for (const {at, insert} of planned) {
   const start = positionAt(at)
   const change = insert
@@ -124,6 +137,7 @@ for (const {at, insert} of planned) {
   await new Promise((resolve) => setTimeout(resolve, 15))
 }
 
+const cpuAfter = serverCpuMs()
 await connection.sendRequest('shutdown')
 await connection.sendNotification('exit')
 
@@ -153,6 +167,7 @@ const quantiles = (list) => {
 console.log(`essay: ${count} words, ${paragraphs.length} blocks, ${first.length} diagnostics; open → diagnostics ${openMs.toFixed(0)} ms`)
 console.log(`one-character edits: ${edits}`)
 console.log(`  over LSP, didChange → publishDiagnostics: ${quantiles(latencies)}`)
+if (cpuBefore !== undefined && cpuAfter !== undefined) console.log(`  server CPU per edit (mean):                ${((cpuAfter - cpuBefore) / edits).toFixed(1)} ms`)
 console.log(`  in-process lintDocument, wall:            ${quantiles(walls)}`)
 console.log(`  in-process lintDocument, CPU:             ${quantiles(cpus)}`)
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)

@@ -59,15 +59,16 @@ interface DocumentCache {
   readonly blocks: Map<string, readonly Finding[]>
 }
 
-function toFinding(message: VFileMessage, shift: number): Finding | undefined {
+/** A block's message as a finding, offsets relative to the block. */
+function toFinding(message: VFileMessage): Finding | undefined {
   const place = message.place
   const start = place && 'start' in place ? place.start.offset : undefined
   const end = place && 'end' in place ? place.end.offset : undefined
   if (start === undefined || end === undefined || !message.ruleId) return undefined
   return {
     ruleId: message.ruleId,
-    start: start + shift,
-    end: end + shift,
+    start,
+    end,
     fatal: message.fatal ?? undefined,
     reason: message.reason,
     url: message.url,
@@ -142,7 +143,7 @@ export class DocumentLinter {
     const file = await lintFile(new VFile({value}), options, syntax)
     const findings: Finding[] = []
     for (const message of file.messages) {
-      const finding = toFinding(message, 0)
+      const finding = toFinding(message)
       // Findings in the stub definitions (there should be none) are not the block's.
       if (finding && finding.end <= block.text.length) findings.push(finding)
     }
@@ -159,6 +160,8 @@ export class DocumentLinter {
   private optionsFor(settings: ServerSettings): HistlintOptions {
     const key = JSON.stringify(settings.rules)
     let options = this.optionsBySettings.get(key)
+    // Settings rarely change; a bound keeps a client that keeps changing them from growing this.
+    if (!options && this.optionsBySettings.size >= 16) this.optionsBySettings.clear()
     if (!options) this.optionsBySettings.set(key, (options = {ruleSet: this.ruleSet, severities: settings.rules}))
     return options
   }
