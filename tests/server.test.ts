@@ -229,12 +229,19 @@ describe('quick fixes', () => {
 })
 
 describe('settings and closing', () => {
-  it('turns a rule off from the workspace settings', async () => {
+  it('turns a rule off, or changes its severity, from the workspace settings', async () => {
     const uri = 'file:///essays/origins.md'
-    client.settings = {rules: {'stalin-sought-world-war': 'off'}}
-    const republished = client.diagnostics(uri)
+    client.settings = {rules: {'stalin-sought-world-war': 'off', 'stalin-ordered-invasion': 'warning'}}
+    let republished = client.diagnostics(uri)
     await client.connection.sendNotification('workspace/didChangeConfiguration', {settings: null})
-    expect(summary(await republished)).toEqual(['stalin-ordered-invasion 2:0-2:60'])
+    const warned = await republished
+    expect(summary(warned)).toEqual(['stalin-ordered-invasion 2:0-2:60'])
+    expect(warned[0]?.severity).toBe(2)
+    // "info" is vfile's fatal: undefined, which is LSP's Information.
+    client.settings = {rules: {'stalin-sought-world-war': 'off', 'stalin-ordered-invasion': 'info'}}
+    republished = client.diagnostics(uri)
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {settings: null})
+    expect((await republished).map((d) => d.severity)).toEqual([3])
     client.settings = {}
     const restored = client.diagnostics(uri)
     await client.connection.sendNotification('workspace/didChangeConfiguration', {settings: {histlint: {rules: {}}}})
