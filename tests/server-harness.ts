@@ -1,8 +1,7 @@
 /**
  * A real LSP client for the end-to-end tests: it starts the built server
  * (`node dist/src/server/bin.js --stdio`) as a child process and talks to it
- * with vscode-jsonrpc, as an editor would. Also used by scripts/lsp-latency.mjs
- * through the same protocol calls.
+ * with vscode-jsonrpc, as an editor would.
  */
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process'
 import fs from 'node:fs'

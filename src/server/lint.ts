@@ -112,7 +112,8 @@ export class DocumentLinter {
     for (const block of split.blocks) {
       if (!block.prose) continue
       const context = block.text.includes('[') ? split.definitions : ''
-      const key = `${context}\0${block.text}`
+      // The stub definitions are part of what was linted, so part of the key.
+      const key = context ? `${context}\0${block.text}` : block.text
       let relative = seen.get(key) ?? cache.blocks.get(key)
       if (!relative) {
         if (Date.now() - sliceStart > sliceMs) {
