@@ -176,7 +176,7 @@ describe('quick fixes', () => {
     if (!citation) throw new Error('the rule cites the Politburo decision')
     const cited = applyAction(text, action(`Insert a footnote citing “${citation.title}”`), uri)
     const note =
-      '[^4]: Politburo, CC VKP(b) to Ambassador Shtykov, for Kim Il Sung and Pak Heon-yeong, “Politburo Decision to Confirm the Following Directive to the Soviet Ambassador in Korea,” 24 September 1949, AVP RF, Fond 059a, Opis 5a, Delo 3, Papka 11, listy 75-77, https://digitalarchive.wilsoncenter.org/document/112133.'
+      '[^4]: Politburo, CC VKP(b), to Ambassador Shtykov, for Kim Il Sung and Pak Heon-yeong, “Politburo Decision to Confirm the Following Directive to the Soviet Ambassador in Korea,” September 24, 1949, AVP RF, Fond 059a, Opis 5a, Delo 3, Papka 11, listy 75-77, https://digitalarchive.wilsoncenter.org/document/112133.'
     // `[^4]` right after the sentence's full stop; the note after a blank line at the end.
     expect(cited).toBe(`${text.replace('in June 1950. They', 'in June 1950.[^4] They')}\n${note}\n`)
     expect(cited.endsWith(`${footnoteDefinition(4, citation)}\n`)).toBe(true)
