@@ -6,16 +6,22 @@
  * says its result is no longer wanted (a newer version arrived), so a huge
  * document never blocks hovers or newer edits.
  *
- * When configuration files and inline comments land (src/config/), this is
- * the one place that applies them: settings resolved for `uri` feed the
- * histlint options, and inline control filters the merged findings (for now
- * control.ts does that, so the server's ignore/disable quick fixes work).
+ * It is also the one place that applies configuration, as the CLI does: the
+ * nearest `.histlintrc*` above the document (rules, packs, allowlist), then
+ * the workspace settings over it, with "citation needed" on (the editor is
+ * where a student adds the footnote). Inline comments are applied to the
+ * merged findings block by block (control.ts), which needs no full parse of
+ * the document on every keystroke.
  */
+import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
+import {allowlistMatcher} from '../config/controls.js'
+import {ConfigError, loadConfigFor, type ResolvedConfig} from '../config/index.js'
+import {RuleFileError} from '../rules/load.js'
 import type {VFileMessage} from 'vfile-message'
 import type {HistlintMessageData, HistlintOptions} from '../plugin.js'
 import {lintFile, syntaxOf, type Syntax} from '../pipeline/processor.js'
-import type {RuleSet} from '../rules/types.js'
+import type {RuleSet, SeveritySetting} from '../rules/types.js'
 import {splitBlocks, type Block, type BlockSplit} from './blocks.js'
 import {applyInlineControl} from './control.js'
 import type {ServerSettings} from './settings.js'
@@ -91,6 +97,8 @@ export interface LintStats {
 export class DocumentLinter {
   /** For tests and the latency script: how much of the last document was linted afresh. */
   lastStats: LintStats = {linted: 0, reused: 0}
+  /** Why the last document's config file could not be used (the server logs it); undefined when it could. */
+  lastConfigProblem: string | undefined
   private readonly caches = new Map<string, DocumentCache>()
   private readonly optionsBySettings = new Map<string, HistlintOptions>()
 
@@ -102,9 +110,14 @@ export class DocumentLinter {
    */
   async lintDocument(text: string, uri: string, settings: ServerSettings, control: LintControl = {}): Promise<LintedDocument | undefined> {
     const syntax = control.syntax ?? syntaxOf(uri)
-    const options = this.optionsFor(settings)
+    const config = this.configFor(uri)
+    const ruleSet = config?.ruleSet ?? this.ruleSet
+    // Workspace settings override the config file, as a user's editor settings should.
+    const severities = {...config?.severities, ...settings.rules}
+    const options = this.optionsFor(ruleSet, severities)
+    const allowlisted = allowlistMatcher(config?.allowlist ?? [])
     const split = splitBlocks(text, syntax)
-    const cache = this.cacheFor(uri, `${syntax}\0${JSON.stringify(settings.rules)}`)
+    const cache = this.cacheFor(uri, `${syntax}\0${config?.configFile ?? ''}\0${JSON.stringify(severities)}`)
     const seen = new Map<string, readonly Finding[]>()
     const findings: Finding[] = []
     let linted = 0
@@ -131,7 +144,8 @@ export class DocumentLinter {
     cache.blocks.clear()
     for (const [key, value] of seen) cache.blocks.set(key, value)
     this.lastStats = {linted, reused: split.blocks.filter((block) => block.prose).length - linted}
-    return {findings: syntax === 'markdown' ? applyInlineControl(split.blocks, findings) : findings, split, syntax}
+    const kept = findings.filter((finding) => !allowlisted(finding.actual))
+    return {findings: syntax === 'markdown' ? applyInlineControl(split.blocks, kept) : kept, split, syntax}
   }
 
   /** Drop what is cached for a closed document. */
@@ -157,13 +171,27 @@ export class DocumentLinter {
     return cache
   }
 
-  /** One options object per settings: the pipeline caches its processors per options object. */
-  private optionsFor(settings: ServerSettings): HistlintOptions {
-    const key = JSON.stringify(settings.rules)
+  /** The config that applies to a file: URI; undefined for other URIs or a broken config (reported in lastConfigProblem). */
+  private configFor(uri: string): ResolvedConfig | undefined {
+    this.lastConfigProblem = undefined
+    if (!uri.startsWith('file:')) return undefined
+    try {
+      return loadConfigFor(fileURLToPath(uri), {plugin: {citations: true}})
+    } catch (error) {
+      if (!(error instanceof ConfigError || error instanceof RuleFileError)) throw error
+      this.lastConfigProblem = error.message
+      return undefined
+    }
+  }
+
+  /** One options object per rule set and severities: the pipeline caches its processors per settings. */
+  private optionsFor(ruleSet: RuleSet, severities: Readonly<Record<string, SeveritySetting>>): HistlintOptions {
+    const key = JSON.stringify(severities)
     let options = this.optionsBySettings.get(key)
     // Settings rarely change; a bound keeps a client that keeps changing them from growing this.
+    if (options && options.ruleSet !== ruleSet) options = undefined
     if (!options && this.optionsBySettings.size >= 16) this.optionsBySettings.clear()
-    if (!options) this.optionsBySettings.set(key, (options = {ruleSet: this.ruleSet, severities: settings.rules}))
+    if (!options) this.optionsBySettings.set(key, (options = {ruleSet, severities, citations: true}))
     return options
   }
 }

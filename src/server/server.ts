@@ -68,7 +68,9 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
         connection.console.warn(`histlint: ${uri} is larger than ${maxInputBytes / 1024 / 1024} MiB; not linted`)
         return {findings: [], split: {blocks: [], definitions: '', bodyStart: 0}, syntax: syntaxOf(document)}
       }
-      return linter.lintDocument(text, uri, settings, {syntax: syntaxOf(document), isStale})
+      const linted = await linter.lintDocument(text, uri, settings, {syntax: syntaxOf(document), isStale})
+      if (linter.lastConfigProblem) connection.console.warn(`histlint: ignored config: ${linter.lastConfigProblem}`)
+      return linted
     },
     publish: (uri, version, linted) => {
       const document = documents.get(uri)
