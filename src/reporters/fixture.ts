@@ -4,19 +4,10 @@
  * repeating the catalogue.
  */
 import type {VFile} from 'vfile'
-import {toJsonMessage} from './json.js'
+import {toJsonMessage, type JsonMessage} from './json.js'
 
-export interface FixtureMessage {
-  readonly ruleId: string | null
-  readonly severity: string
-  readonly line: number | null
-  readonly column: number | null
-  readonly endLine: number | null
-  readonly endColumn: number | null
-  readonly message: string
-  readonly url: string | null
-  readonly citations: readonly string[]
-}
+/** A JSON message with its citations reduced to document ids. */
+export type FixtureMessage = Omit<JsonMessage, 'citations'> & {readonly citations: readonly string[]}
 
 export function expectedReport(file: VFile): FixtureMessage[] {
   return file.messages.map((message) => {
