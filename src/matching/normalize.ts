@@ -25,7 +25,7 @@ const irregular: Record<string, string> = {
   grew: 'grow', grown: 'grow', heard: 'hear', held: 'hold', hid: 'hide', hidden: 'hide',
   kept: 'keep', knew: 'know', known: 'know', led: 'lead', left: 'leave', lost: 'lose', lit: 'light',
   made: 'make', meant: 'mean', met: 'meet', paid: 'pay', ran: 'run', rose: 'rise', risen: 'rise',
-  said: 'say', sat: 'sit', saw: 'see', seen: 'see', sought: 'seek', sent: 'send', set: 'set', shot: 'shoot',
+  said: 'say', sat: 'sit', saw: 'see', sued: 'sue', seen: 'see', sought: 'seek', sent: 'send', set: 'set', shot: 'shoot',
   spoke: 'speak', spoken: 'speak', stood: 'stand', struck: 'strike', stricken: 'strike',
   swore: 'swear', sworn: 'swear', taught: 'teach', told: 'tell', took: 'take', taken: 'take',
   thought: 'think', threw: 'throw', thrown: 'throw', understood: 'understand', won: 'win',
@@ -88,6 +88,8 @@ export interface NormalWord {
  */
 export function normalizeWordText(text: string): NormalWord[] {
   let value = text.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[.]+$/, '')
+  // Dotted abbreviations: "U.S." → "us", "U.S.S.R." → "ussr".
+  if (/^([a-z]\.)+[a-z]?$/.test(value + '.')) value = value.replace(/\./g, '')
   let possessive = false
   if (/'s$/.test(value) && !/^(it|that|there|he|she|what|who|here|let)'s$/.test(value)) {
     value = value.slice(0, -2)
