@@ -59,6 +59,9 @@ export const cues = {
     )
   ]),
 
+  /** Openers that make the rest of the segment someone's view: "For them, Kim was a puppet". */
+  viewpointOpeners: phrases(['for them', 'for him', 'for her', 'to them', 'to him', 'in their eyes', 'in his eyes', 'in her eyes', 'in their minds', 'in his mind', 'for these historians', 'for such historians', 'for the traditionalists', 'for the revisionists', 'for the orthodox']),
+
   /** A first-person subject turns a belief verb into an endorsement: "I think…". */
   firstPerson: lowers('i we'),
   beliefVerbs: stems('think believe suspect accept argue contend maintain claim hold suggest say assert conclude convinced'),

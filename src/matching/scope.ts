@@ -114,10 +114,17 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
       if (cues.firstPerson.has(prev) && cues.beliefVerbs.has(stem)) frames.push({at: i, kind: 'endorse', crossesComma: false})
       else frames.push({at: i, kind: 'report', crossesComma: false, postposable: cues.reportVerbs.has(stem)})
     }
-    // "Myth:", "Popular belief:", "Claim 2:" open a sentence as a label.
-    if (i < 4 && (view.breakBefore[i + 1] || view.breakBefore[i + 2]) && (cues.reportNouns.has(stem) || cues.rejectWords.has(stem))) {
-      frames.push({at: i, kind: cues.rejectWords.has(stem) ? 'reject' : 'report', crossesComma: false, label: true})
+    // "Myth:", "Claim 2:" open a sentence as a label; "Historians accepted this
+    // reading: …" and "Pyongyang claimed:" introduce what follows the colon.
+    const beforeColon = [1, 2, 3, 4].some((k) => view.colonBefore[i + k])
+    const labelWord = cues.reportNouns.has(stem) || cues.rejectWords.has(stem)
+    // (A rejection before a colon is not a label: "X are wrong: <the author's correction>".)
+    const labelKind = i < 4 && labelWord ? (cues.rejectWords.has(stem) ? 'reject' : 'report') : cues.reportVerbs.has(stem) || cues.weakReportVerbs.has(stem) ? 'report' : undefined
+    if (labelKind && beforeColon) {
+      frames.push({at: i, kind: labelKind, crossesComma: false, label: true})
     }
+    // "For them, …", "In their eyes, …" at the head of a segment: the segment is their view.
+    if ((i === 0 || view.breakBefore[i]) && anyPhraseAt(view, i, cues.viewpointOpeners)) frames.push({at: i, kind: 'report', crossesComma: true})
     if (cues.rejectWords.has(stem) || anyPhraseAt(view, i, cues.rejectPhrases)) frames.push({at: i, kind: 'reject', crossesComma: false})
     if (cues.endorseWords.has(lowerAt(view, i)) || anyPhraseAt(view, i, cues.endorsePhrases)) {
       // "no longer accept", "not right" turn an endorsement into a rejection.
@@ -185,7 +192,9 @@ export function scopeOf(scopes: SentenceScopes, match: PatternMatch): Scope {
     if (!blocked && (match.first - frame.at <= 14 || complement)) governed = frame
   }
 
-  const segmentFrames = scopes.frames.filter((f) => inSegment(f.at) && (f.at < match.first || f.at > match.last))
+  // A label's own segment counts too: "This proves what Soviet writers said: <claim>".
+  const labelSegment = governed?.label ? scopes.segment[governed.at] : undefined
+  const segmentFrames = scopes.frames.filter((f) => (inSegment(f.at) || scopes.segment[f.at] === labelSegment) && (f.at < match.first || f.at > match.last) && f !== governed)
   const rejected = segmentFrames.some((f) => f.kind === 'reject')
   const endorsed = segmentFrames.some((f) => f.kind === 'endorse')
 

@@ -23,6 +23,8 @@ export interface SentenceView {
   readonly breakBefore: readonly boolean[]
   /** `commaBefore[i]`: a comma lies between token i-1 and i. */
   readonly commaBefore: readonly boolean[]
+  /** `colonBefore[i]`: a colon lies between token i-1 and i (it is also a clause break). */
+  readonly colonBefore: readonly boolean[]
   /** `quoted[i]`: token i stands inside quotation marks. */
   readonly quoted: readonly boolean[]
   /** The sentence ends in a question mark. */
@@ -44,9 +46,11 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
   const tokens: Token[] = []
   const breakBefore: boolean[] = []
   const commaBefore: boolean[] = []
+  const colonBefore: boolean[] = []
   const quoted: boolean[] = []
   let pendingBreak = false
   let pendingComma = false
+  let pendingColon = false
   let inQuote = false
   let inSingleQuote = false
   let lastMark = ''
@@ -67,9 +71,11 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
           tokens.push({...word, start: offsetStart, end: offsetEnd})
           breakBefore.push(pendingBreak)
           commaBefore.push(pendingComma)
+          colonBefore.push(pendingColon)
           quoted.push(inQuote)
           pendingBreak = false
           pendingComma = false
+          pendingColon = false
         }
       } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
         const mark = node.value
@@ -86,6 +92,7 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
         else if (opening.has(mark)) inQuote = true
         else if (closing.has(mark)) inQuote = false
         else if (mark === ',') pendingComma = true
+        else if (mark === ':') pendingColon = pendingBreak = true
         else if (hardBreaks.has(mark) || /^[-\u2013\u2014]{2,}$/.test(mark)) pendingBreak = true
         else if (mark === '-' || mark === '\u2013') pendingBreak = true
       } else if (node.type === 'SourceNode') {
@@ -101,5 +108,5 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
   visit(sentence.children)
   const text = toString(sentence).trimEnd()
   const question = /\?["\u201d'\u2019)*_\]]*$/.test(text) || lastMark === '?'
-  return {tokens, breakBefore, commaBefore, quoted, question, start, end}
+  return {tokens, breakBefore, commaBefore, colonBefore, quoted, question, start, end}
 }
