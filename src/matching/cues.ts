@@ -25,6 +25,9 @@ export const cues = {
   /** "would/could/might (not) have" marks a counterfactual. */
   counterfactualModals: lowers('would could might'),
 
+  /** A negated doubt is certainty: "no doubt", "nobody can deny", "without question". */
+  doubtWords: stems('doubt doubts doubted question questions deny denying denied dispute disputing'),
+
   negators: lowers('not never no nobody none neither nor hardly scarcely barely unlikely'),
   negatorPhrases: phrases(['no one', 'far from', 'by no means', 'at no point', 'in no way', 'no longer']),
 

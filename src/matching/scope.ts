@@ -83,10 +83,14 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
     }
   }
 
+  // "No doubt", "nobody can deny", "there is little question": a negated doubt is certainty.
+  const certainty = (i: number) => [1, 2, 3].some((k) => cues.doubtWords.has(stemAt(view, i + k)))
   const negators: number[] = []
   for (let i = 0; i < n; i++) {
     const word = lowerAt(view, i)
-    if (!cues.negators.has(word)) continue
+    if (!cues.negators.has(word) && word !== 'little') continue
+    if (certainty(i)) continue
+    if (word === 'little') continue
     // Contrastive "X, not Y, did Z" negates Y alone.
     if (word === 'not' && view.commaBefore[i]) {
       let j = i + 1
@@ -97,7 +101,7 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
   }
   for (let i = 0; i < n; i++) {
     const length = anyPhraseAt(view, i, cues.negatorPhrases)
-    if (length) negators.push(i)
+    if (length && !certainty(i + length - 1)) negators.push(i)
   }
 
   const frames: Frame[] = []
@@ -125,7 +129,7 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
     }
     // "For them, …", "In their eyes, …" at the head of a segment: the segment is their view.
     if ((i === 0 || view.breakBefore[i]) && anyPhraseAt(view, i, cues.viewpointOpeners)) frames.push({at: i, kind: 'report', crossesComma: true})
-    if (cues.rejectWords.has(stem) || anyPhraseAt(view, i, cues.rejectPhrases)) frames.push({at: i, kind: 'reject', crossesComma: false})
+    if ((cues.rejectWords.has(stem) || anyPhraseAt(view, i, cues.rejectPhrases)) && !certainty(i)) frames.push({at: i, kind: 'reject', crossesComma: false})
     if (cues.endorseWords.has(lowerAt(view, i)) || anyPhraseAt(view, i, cues.endorsePhrases)) {
       // "no longer accept", "not right" turn an endorsement into a rejection.
       const negated = [1, 2, 3].some((k) => cues.negators.has(lowerAt(view, i - k)) || lowerAt(view, i - k) === 'longer')
