@@ -1,22 +1,12 @@
 /**
  * Citations: how a catalogue document is written out in a message note, in
- * JSON output and (later) in footnotes. Only catalogue fields are used, so
+ * JSON output and in footnotes. Only catalogue fields are used, so
  * nothing is ever cited that the catalogue does not hold.
  */
 import type {EvidenceDocument, Rule, RuleSet} from '../rules/types.js'
 
-/** The citation shape carried on messages and printed by `--format json`. */
-export interface Citation {
-  readonly id: string
-  readonly title: string
-  readonly date: string
-  readonly from: string | null
-  readonly to: string | null
-  readonly archive: string | null
-  readonly published: string | null
-  readonly url: string | null
-  readonly excerpt: string
-}
+/** The citation shape carried on messages and printed by `--format json`: a document without its summary. */
+export type Citation = Pick<EvidenceDocument, 'id' | 'title' | 'date' | 'from' | 'to' | 'archive' | 'published' | 'url' | 'excerpt'>
 
 export function toCitation(document: EvidenceDocument): Citation {
   const {id, title, date, from, to, archive, published, url, excerpt} = document
