@@ -36,7 +36,7 @@ export const cues = {
     'claim claimed say said says believe believed argue argued insist insisted suggest suggested announce ' +
       'announced assert asserted allege alleged contend contended declare declared think thought assume assumed ' +
       'expect expected fear feared imagine imagined deny denied speculate speculated repeat repeated convinced ' +
-      'persuaded suspect suspected'
+      'persuaded suspect suspected worry worried fret fretted'
   ),
   /**
    * Verbs that report a view only with a complement ("held that…", "described
@@ -45,7 +45,7 @@ export const cues = {
   weakReportVerbs: stems(
     'hold held maintain maintained present presented portray portrayed depict depicted describe described write ' +
       'wrote teach taught tell told report reported state stated hope hoped accept accepted blame blamed paint ' +
-      'painted cast charge charged accuse accused promise promised pledge pledged assure assured'
+      'painted cast charge charged accuse accused promise promised pledge pledged assure assured show shows showed shown'
   ),
   /** Verbs that attribute a deed to someone as a charge: "blamed Moscow for ordering…". */
   blameVerbs: stems('blame blamed accuse accused charge charged condemn condemned credit credited'),

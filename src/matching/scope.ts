@@ -130,7 +130,9 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
     // "For them, …", "In their eyes, …" at the head of a segment: the segment is their view.
     if ((i === 0 || view.breakBefore[i]) && anyPhraseAt(view, i, cues.viewpointOpeners)) frames.push({at: i, kind: 'report', crossesComma: true})
     if ((cues.rejectWords.has(stem) || anyPhraseAt(view, i, cues.rejectPhrases)) && !certainty(i)) frames.push({at: i, kind: 'reject', crossesComma: false})
-    if (cues.endorseWords.has(lowerAt(view, i)) || anyPhraseAt(view, i, cues.endorsePhrases)) {
+    // "showed Kim as a puppet" depicts; "showed that…" proves.
+    const depicts = stem === 'show' && complement(6, /^as$/) && !complement(2, /^that$/)
+    if (!depicts && cues.endorseWords.has(lowerAt(view, i)) || anyPhraseAt(view, i, cues.endorsePhrases)) {
       // "no longer accept", "not right" turn an endorsement into a rejection.
       const negated = [1, 2, 3].some((k) => cues.negators.has(lowerAt(view, i - k)) || lowerAt(view, i - k) === 'longer')
       frames.push({at: i, kind: negated ? 'reject' : 'endorse', crossesComma: false})
