@@ -34,7 +34,7 @@ describe('histlint', () => {
     const dir = folder({'essay.md': '# Essay\n\nStalin ordered Kim to invade the South.\n'})
     const result = histlint(['essay.md'], dir)
     expect(result.status).toBe(1)
-    expect(result.stdout).toMatch(/^essay\.md\n3:1-3:40 +error +Contradicted claim: .+ +stalin-ordered-invasion +histlint\n\n✖ 1 error\n\nDocuments:\n  stalin-ordered-invasion: https:\/\/digitalarchive\.wilsoncenter\.org\/document\/ciphered-telegram-no-8600-vyshinsky-mao-zedong\n$/)
+    expect(result.stdout).toMatch(/^essay\.md\n3:1-3:40 +error +Contradicted claim: .+ +stalin-ordered-invasion +histlint\n\n✖ 1 error\n\nDocuments:\n  stalin-ordered-invasion: Ciphered Telegram No\. 8600, Vyshinsky to Mao Zedong, 14 May 1950\n    “in light of the changed international situation, they agree with the proposal of the Koreans .+”\n    https:\/\/digitalarchive\.wilsoncenter\.org\/document\/ciphered-telegram-no-8600-vyshinsky-mao-zedong\n$/)
   })
 
   it('prints JSON with one object per file and full citations', () => {

@@ -1,11 +1,11 @@
 /**
- * `--format stylish`: vfile-reporter's familiar layout, then the pages of the
- * rules that were reported, so a reader can learn what each flag means and
- * which documents show it.
+ * `--format stylish`: vfile-reporter's familiar layout, then the main document
+ * of each rule that was reported, so a reader sees what contradicts each flag.
  */
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
-import {repositoryUrl, ruleDocsUrl} from '../docs/urls.js'
+import {rulePageUrl} from '../docs/urls.js'
+import {formatDate, ruleCitations} from '../evidence/citation.js'
 import type {ReportContext} from './context.js'
 
 export interface StylishOptions {
@@ -15,19 +15,28 @@ export interface StylishOptions {
   readonly verbose?: boolean
 }
 
-/** One line per reported rule: its page, or where none is published, its main document. */
-function rulePages(files: readonly VFile[], context: ReportContext | undefined): string {
+/**
+ * For each reported rule, its main document — title and date, the short
+ * excerpt and the link — so that the default report already cites what
+ * contradicts each flag (`--verbose` prints every citation under its message).
+ * Where the rules have a published page, that link follows.
+ */
+function ruleDocuments(files: readonly VFile[], context: ReportContext | undefined): string {
   if (!context) return ''
   const ids = [...new Set(files.flatMap((file) => file.messages.map((m) => m.ruleId ?? '')))].sort()
-  const pages = ids.flatMap((id) => {
+  const blocks = ids.flatMap((id) => {
     const rule = context.rules.get(id)
-    const url = rule ? ruleDocsUrl(rule, context.documents) : undefined
-    return url ? [`  ${id}: ${url}`] : []
+    if (!rule) return []
+    const main = ruleCitations(rule, {rules: [], documents: context.documents}).find((c) => c.url)
+    const page = rulePageUrl(rule)
+    const lines = main ? [`  ${id}: ${main.title}, ${formatDate(main.date)}`, `    “${main.excerpt}”`, `    ${main.url}`] : [`  ${id}`]
+    if (page) lines.push(`    rule: ${page}`)
+    return [lines.join('\n')]
   })
-  return pages.length > 0 ? `\n${repositoryUrl ? 'Rule pages' : 'Documents'}:\n${pages.join('\n')}\n` : ''
+  return blocks.length > 0 ? `\nDocuments:\n${blocks.join('\n')}\n` : ''
 }
 
 export function reportStylish(files: readonly VFile[], options: StylishOptions = {}, context?: ReportContext): string {
   const text = reporter([...files], {quiet: options.quiet, color: options.color, verbose: options.verbose, defaultName: '<stdin>'})
-  return text ? text + '\n' + rulePages(files, context) : ''
+  return text ? text + '\n' + ruleDocuments(files, context) : ''
 }
