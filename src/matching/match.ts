@@ -76,9 +76,21 @@ function looksPassive(view: SentenceView, gapStart: number, verb: number): boole
 export function matchAt(view: SentenceView, pattern: CompiledPattern, at: number): PatternMatch | undefined {
   const {tokens} = view
   const consumed: number[] = []
+  // Depth-first with backtracking. A state (step, position, gap start) that
+  // failed once fails again, so failures are remembered: without this, a
+  // pattern with k gaps could try 13^k placements on a repetitive sentence.
+  const failed = new Set<number>()
+  const width = tokens.length + 2
 
-  // Depth-first with backtracking; every gap is bounded, so the search is too.
   const step = (index: number, pos: number, afterGap: number): number | undefined => {
+    const key = (index * width + pos) * width + afterGap + 1
+    if (failed.has(key)) return undefined
+    const end = tryStep(index, pos, afterGap)
+    if (end === undefined) failed.add(key)
+    return end
+  }
+
+  const tryStep = (index: number, pos: number, afterGap: number): number | undefined => {
     if (index === pattern.steps.length) return pos - 1
     const current = pattern.steps[index] as Step
     if (current.kind === 'gap') {

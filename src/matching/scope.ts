@@ -70,17 +70,16 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
   }
 
   // Conditional clauses: from the marker to the next comma or clause break.
+  // One pass, so a run of markers without a comma stays linear.
   const conditional = new Array<boolean>(n).fill(false)
+  let inCondition = false
   for (let i = 0; i < n; i++) {
     const clauseStart = i === 0 || view.breakBefore[i] || view.commaBefore[i]
+    if (clauseStart) inCondition = false
     const marker = cues.conditionalMarkers.has(lowerAt(view, i))
     const inverted = clauseStart && cues.invertedConditionals.has(lowerAt(view, i)) && i + 1 < n && !cues.notASubject.has(lowerAt(view, i + 1))
-    if (!marker && !inverted) continue
-    // "as if", "even if" are markers too; "if" alone inside "whether or not" etc. is fine.
-    for (let j = i; j < n; j++) {
-      if (j > i && (view.breakBefore[j] || view.commaBefore[j])) break
-      conditional[j] = true
-    }
+    if (marker || inverted) inCondition = true
+    conditional[i] = inCondition
   }
 
   // "No doubt", "nobody can deny", "there is little question": a negated doubt is certainty.
