@@ -1,0 +1,282 @@
+/**
+ * mdast → nlcst one top-level block at a time, with the same sentences as
+ * converting the whole document at once.
+ *
+ * `mdast-util-to-nlcst` (what remark-retext calls) flattens the whole document
+ * into ONE sentence and runs the English parser's sentence and paragraph
+ * plugins on it; they splice arrays of the document's size, so the parse gets
+ * dearer per word as documents grow (PIPELINE-NOTES, item 6). Here each block
+ * is converted on its own, so the cost is linear in the document.
+ *
+ * Why the sentences stay the same: the converter separates blocks with a
+ * white space of two or more line endings, and the parser's last paragraph
+ * step (`breakImplicitSentences`) splits every sentence at such white space,
+ * so any merge across a block boundary is undone. What a neighbouring block
+ * can still decide is *whether* a merge happens: a sentence without words
+ * merges into the previous sentence when there is one, else into the next.
+ * A tiny stand-in sentence before each block (and after it, shaped like the
+ * next block's first sentence) gives the parser the same neighbours as in
+ * the whole document; stand-in sentences are dropped afterwards.
+ *
+ * The traversal (`one`, `all`, `patch`, the sentence → paragraph → root
+ * steps) follows mdast-util-to-nlcst 7 (MIT, Titus Wormer).
+ */
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
+import type {Paragraph, Parents, Root, RootContent, Sentence, SentenceContent, WhiteSpace, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+
+/** The parts of a parse-latin style parser the conversion uses. */
+export interface NlcstParser {
+  tokenizeSentencePlugins: Array<(node: Sentence) => void>
+  tokenizeParagraphPlugins: Array<(node: Paragraph) => void>
+  tokenizeRootPlugins: Array<(node: Root) => void>
+  tokenize(value: string): SentenceContent[]
+}
+
+export interface BlockOptions {
+  /** mdast node types that are not prose (tables are always skipped, as in remark-retext). */
+  readonly ignore?: readonly string[]
+}
+
+interface State {
+  readonly doc: string
+  readonly place: ReturnType<typeof location>
+  readonly parser: NlcstParser
+  readonly ignore: readonly string[]
+}
+
+const newLine = /^[ \t]*((\r?\n|\r)[\t ]*)+$/
+const terminalMarker = /^([!.?\u2026\u203D]+)$/
+
+/**
+ * Convert `tree` block by block and hand each block's nlcst root (context
+ * removed) to `visit`, in document order. Only a few blocks are held at a
+ * time, so memory stays that of a few blocks.
+ */
+export function forEachBlock(tree: MdastRoot, file: VFile, parser: NlcstParser, options: BlockOptions, visit: (root: Root) => void): void {
+  const state: State = {
+    doc: String(file),
+    place: location(file),
+    parser,
+    ignore: ['table', 'tableRow', 'tableCell', ...(options.ignore ?? [])]
+  }
+  // A chunk is the content of one or more blocks, starting at a block break
+  // (a line ending of two or more lines). A chunk is converted once the chunks
+  // after it hold enough sentences to serve as its context.
+  const queue: SentenceContent[][] = []
+  let history = new History()
+  const convertFirst = (): void => {
+    const chunk = queue.shift() as SentenceContent[]
+    const before = history.copy()
+    history = history.extend(chunk)
+    visit(convertChunk(state, chunk, before, contextAfter(queue)))
+  }
+  let pending: SentenceContent[] = []
+  let end: Point | undefined
+  for (const child of tree.children) {
+    const start = child.position?.start
+    if (end && start && start.line !== end.line) pending.push(blockLineEnding(state, start.line - end.line, end.offset))
+    end = child.position?.end
+    const result = one(state, child)
+    if (!result || result.length === 0) continue
+    const last = queue[queue.length - 1]
+    if (last && pending.length === 0) {
+      // On the same line as the block before: no break between them, so they stay one chunk.
+      last.push(...result)
+      continue
+    }
+    queue.push([...pending, ...result])
+    pending = []
+    while (queue.length > 1 && terminalMarks(queue.slice(1)) >= contextSentences) convertFirst()
+  }
+  // Line endings after the last block end the last sentence, as in the whole document.
+  queue[queue.length - 1]?.push(...pending)
+  while (queue.length > 0) convertFirst()
+}
+
+function blockLineEnding(state: State, lines: number, offset: number | undefined): WhiteSpace {
+  const lineEnding: WhiteSpace = {type: 'WhiteSpaceNode', value: '\n'.repeat(lines)}
+  patch(state, [lineEnding], offset)
+  // Make sure it is seen as a break between paragraphs.
+  if (lineEnding.value.length < 2) lineEnding.value = '\n\n'
+  return lineEnding
+}
+
+const isTerminal = (node: SentenceContent): boolean => node.type === 'PunctuationNode' && terminalMarker.test(node.value)
+
+/**
+ * Copies of the neighbouring chunks' nearest sentences (up to `contextSentences`
+ * terminal marks, raw tokens, copied before any parser step mutates them): the
+ * parser decides merges from a sentence's neighbours, and these are the
+ * neighbours the whole document would give.
+ */
+const contextSentences = 2
+
+function terminalMarks(chunks: readonly SentenceContent[][]): number {
+  let marks = 0
+  for (const chunk of chunks) for (const node of chunk) if (isTerminal(node)) marks++
+  return marks
+}
+
+/** Raw copies of the last sentences before the next chunk (never given to the parser itself). */
+class History {
+  constructor(
+    private readonly tokens: readonly SentenceContent[] = [],
+    /** Content came before these tokens. */
+    private readonly earlier = false
+  ) {}
+
+  /** The history after `chunk`: copied before the parser mutates the chunk. */
+  extend(chunk: readonly SentenceContent[]): History {
+    const all = [...this.tokens, ...chunk]
+    let from = all.length
+    let marks = 0
+    while (from > 0) {
+      if (isTerminal(all[from - 1] as SentenceContent) && ++marks > contextSentences) break
+      from--
+    }
+    const kept = all.slice(from)
+    return new History(structuredClone(kept), this.earlier || from > 0)
+  }
+
+  /** A fresh copy to give to the parser, after a stand-in sentence if content came before. */
+  copy(): SentenceContent[] {
+    const copy = structuredClone(this.tokens) as SentenceContent[]
+    if (this.earlier && copy.length > 0) {
+      const at = copy[0]?.position
+      copy.unshift({type: 'WordNode', children: [{type: 'TextNode', value: 'Context', position: at}], position: at}, {type: 'PunctuationNode', value: '.', position: at})
+    }
+    return copy
+  }
+}
+
+/** Copies of the following chunks' tokens up to `contextSentences` terminal marks. */
+function contextAfter(chunks: readonly SentenceContent[][]): SentenceContent[] {
+  const out: SentenceContent[] = []
+  let marks = 0
+  for (const chunk of chunks) {
+    for (const node of chunk) {
+      if (marks >= contextSentences) return structuredClone(out)
+      out.push(node)
+      if (isTerminal(node)) marks++
+    }
+  }
+  return structuredClone(out)
+}
+
+function convertChunk(state: State, chunk: SentenceContent[], before: SentenceContent[], after: SentenceContent[]): Root {
+  const context = new Set<unknown>()
+  const mark = (node: unknown): void => {
+    context.add(node)
+    if (typeof node === 'object' && node !== null && 'children' in node) for (const child of node.children as unknown[]) mark(child)
+  }
+  before.forEach(mark)
+  after.forEach(mark)
+  // `after` starts with the next block's own line ending, as in the whole document.
+  const nodes = [...before, ...chunk, ...after]
+  return dropContext(sentenceContentToRoot(state, nodes), context)
+}
+
+/** Remove the sentences (and white space) that came from the neighbours' copies. */
+function dropContext(root: Root, context: Set<unknown>): Root {
+  const fromContext = (node: RootContent): boolean => context.has(node) || ('children' in node && (node.children as RootContent[]).some(fromContext))
+  for (const paragraph of root.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    paragraph.children = paragraph.children.filter((sentence) => !fromContext(sentence))
+  }
+  root.children = root.children.filter((node) => !fromContext(node))
+  return root
+}
+
+/** Sentence content → sentence → paragraphs → root, running the parser's plugins at each level. */
+function sentenceContentToRoot(state: State, nodes: SentenceContent[]): Root {
+  if (nodes.length === 0) return {type: 'RootNode', children: []}
+  const start = nodes[0]?.position?.start
+  const end = nodes[nodes.length - 1]?.position?.end
+  const sentence: Sentence = {type: 'SentenceNode', children: nodes}
+  if (start && end) sentence.position = {start, end}
+  for (const plugin of state.parser.tokenizeSentencePlugins) plugin(sentence)
+
+  const paragraph: Paragraph = {type: 'ParagraphNode', children: splitNode(sentence, 'PunctuationNode', terminalMarker) as Sentence[]}
+  if (start && end) paragraph.position = {start: {...start}, end: {...end}}
+  for (const plugin of state.parser.tokenizeParagraphPlugins) plugin(paragraph)
+
+  const root: Root = {type: 'RootNode', children: splitNode(paragraph, 'WhiteSpaceNode', newLine) as Paragraph[]}
+  if (start && end) root.position = {start: {...start}, end: {...end}}
+  for (const plugin of state.parser.tokenizeRootPlugins) plugin(root)
+  return root
+}
+
+/** One mdast node → sentence content (undefined for ignored nodes). */
+function one(state: State, node: MdastNodes): SentenceContent[] | undefined {
+  if (state.ignore.includes(node.type)) return undefined
+  let start = node.position?.start.offset
+  const end = node.position?.end.offset
+  let results: SentenceContent[] | undefined
+  if (node.type === 'inlineCode') {
+    if (start !== undefined && end !== undefined) results = [{type: 'SourceNode', value: state.doc.slice(start, end)}]
+  } else if ('children' in node) {
+    return all(state, node)
+  } else if (node.type === 'image' || node.type === 'imageReference') {
+    if (node.alt) {
+      results = state.parser.tokenize(node.alt)
+      if (typeof start === 'number') start += 2
+    }
+  } else if (node.type === 'break') {
+    results = [{type: 'WhiteSpaceNode', value: '\n'}]
+  } else if (node.type === 'text') {
+    results = state.parser.tokenize(node.value)
+  }
+  if (results) {
+    patch(state, results, start)
+    return results
+  }
+  return undefined
+}
+
+function all(state: State, parent: Extract<MdastNodes, {children: unknown}>): SentenceContent[] {
+  const results: SentenceContent[] = []
+  let end: Point | undefined
+  for (const child of parent.children as MdastNodes[]) {
+    const start = child.position?.start
+    if (end && start && start.line !== end.line) results.push(blockLineEnding(state, start.line - end.line, end.offset))
+    const result = one(state, child)
+    if (result) results.push(...result)
+    end = child.position?.end
+  }
+  return results
+}
+
+/** Give each node (and its children) a position, from `offset` on. */
+function patch(state: State, nodes: RootContent[], offset: number | undefined): void {
+  let start = offset
+  for (const node of nodes) {
+    if ('children' in node) patch(state, node.children as RootContent[], start)
+    const end = typeof start === 'number' ? start + toString(node).length : undefined
+    const startPoint = state.place.toPoint(start)
+    const endPoint = state.place.toPoint(end)
+    node.position = startPoint && endPoint ? {start: startPoint, end: endPoint} : undefined
+    start = end
+  }
+}
+
+/** Split a parent's children after each child of `childType` whose text matches `expression`. */
+function splitNode(node: Parents, childType: string, expression: RegExp): Parents[] {
+  const result: Parents[] = []
+  let start = 0
+  const children = node.children as RootContent[]
+  for (let index = 0; index < children.length; index++) {
+    const token = children[index] as RootContent
+    if (index === children.length - 1 || (token.type === childType && expression.test(toString(token)))) {
+      const part = {type: node.type, children: children.slice(start, index + 1)} as Parents
+      const firstChild = children[start]
+      if (firstChild?.position && token.position) part.position = {start: firstChild.position.start, end: token.position.end}
+      result.push(part)
+      start = index + 1
+    }
+  }
+  return result
+}
