@@ -70,7 +70,7 @@ const nearClaims = [
   'Pyongyang radio claimed that the South had attacked first, which the observers did not confirm.',
   'Historians who say that Stalin ordered the invasion have misread the telegrams.',
   'Did Stalin want a wider war? The documents suggest he feared one.',
-  'Soviet pilots flew in Chinese uniforms, a fact kept secret for decades.',
+  'Soviet advisers in Pyongyang reported every week to Moscow.',
   'Mao agreed to the plan only after Kim had visited Moscow in the spring.'
 ]
 
@@ -129,6 +129,7 @@ export function generateEssay(words, {seed = 1950, claimShare = 0.05} = {}) {
           const n = footnotes.length + 1
           sentences[sentences.length - 1] += `[^${n}]`
           footnotes.push(`[^${n}]: ${fill('On {topic}, see the reading list for week ' + (1 + (n % 12)) + ', and {historian}.', next)}`)
+          count += countWords(footnotes[footnotes.length - 1])
         }
         block = wrap(sentences.join(' ')) + '\n'
       }

@@ -6,7 +6,7 @@
  */
 import type {Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {normalizeWordText} from './normalize.js'
+import {normalizeWordText, type NormalWord} from './normalize.js'
 
 export interface Token {
   readonly lower: string
@@ -30,6 +30,22 @@ export interface SentenceView {
   /** Offsets of the whole sentence. */
   readonly start: number
   readonly end: number
+}
+
+/**
+ * normalizeWordText is pure and essays repeat their words, so each distinct
+ * word text is normalised once (the cache is dropped when it grows large).
+ * Tokens copy these objects, never change them.
+ */
+const normalCache = new Map<string, readonly NormalWord[]>()
+
+function normalWords(text: string): readonly NormalWord[] {
+  let words = normalCache.get(text)
+  if (words === undefined) {
+    if (normalCache.size >= 50_000) normalCache.clear()
+    normalCache.set(text, (words = normalizeWordText(text)))
+  }
+  return words
 }
 
 const opening = new Set(['\u201c', '\u00ab', '\u2018', '\u201e'])
@@ -62,7 +78,7 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
           pendingBreak = true
           continue
         }
-        for (const word of normalizeWordText(text)) {
+        for (const word of normalWords(text)) {
           tokens.push({...word, start: offsetStart, end: offsetEnd})
           breakBefore.push(pendingBreak)
           commaBefore.push(pendingComma)

@@ -70,7 +70,7 @@ export function forEachBlock(tree: MdastRoot, file: VFile, parser: NlcstParser, 
   let history = new History()
   const convertFirst = (): void => {
     const chunk = queue.shift() as SentenceContent[]
-    const before = history.copy()
+    const before = history.forParser()
     history = history.extend(chunk)
     visit(convertChunk(state, chunk, before, contextAfter(queue)))
   }
@@ -113,7 +113,7 @@ const isTerminal = (node: SentenceContent): boolean => node.type === 'Punctuatio
  * parser decides merges from a sentence's neighbours, and these are the
  * neighbours the whole document would give.
  */
-const contextSentences = 2
+const contextSentences = 1
 
 function terminalMarks(chunks: readonly SentenceContent[][]): number {
   let marks = 0
@@ -121,15 +121,15 @@ function terminalMarks(chunks: readonly SentenceContent[][]): number {
   return marks
 }
 
-/** Raw copies of the last sentences before the next chunk (never given to the parser itself). */
+/** Raw copies of the last sentences before the next chunk. */
 class History {
   constructor(
-    private readonly tokens: readonly SentenceContent[] = [],
+    private readonly tokens: SentenceContent[] = [],
     /** Content came before these tokens. */
     private readonly earlier = false
   ) {}
 
-  /** The history after `chunk`: copied before the parser mutates the chunk. */
+  /** The history after `chunk`; call before the parser mutates the chunk (it copies what it keeps). */
   extend(chunk: readonly SentenceContent[]): History {
     const all = [...this.tokens, ...chunk]
     let from = all.length
@@ -138,19 +138,27 @@ class History {
       if (isTerminal(all[from - 1] as SentenceContent) && ++marks > contextSentences) break
       from--
     }
-    const kept = all.slice(from)
-    return new History(structuredClone(kept), this.earlier || from > 0)
+    return new History(all.slice(from).map(copyToken), this.earlier || from > 0)
   }
 
-  /** A fresh copy to give to the parser, after a stand-in sentence if content came before. */
-  copy(): SentenceContent[] {
-    const copy = structuredClone(this.tokens) as SentenceContent[]
-    if (this.earlier && copy.length > 0) {
-      const at = copy[0]?.position
-      copy.unshift({type: 'WordNode', children: [{type: 'TextNode', value: 'Context', position: at}], position: at}, {type: 'PunctuationNode', value: '.', position: at})
-    }
-    return copy
+  /** The tokens to give the parser (once), after a stand-in sentence if content came before. */
+  forParser(): SentenceContent[] {
+    if (!this.earlier || this.tokens.length === 0) return this.tokens
+    const at = this.tokens[0]?.position
+    return [{type: 'WordNode', children: [{type: 'TextNode', value: 'Context', position: at}], position: at}, {type: 'PunctuationNode', value: '.', position: at}, ...this.tokens]
   }
+}
+
+/**
+ * A copy of a raw token the parser may mutate: new nodes, child arrays and
+ * position objects (the parser reassigns their `start`/`end`), shared points
+ * (it never changes a point in place).
+ */
+function copyToken<T extends SentenceContent | Word['children'][number]>(node: T): T {
+  const copy = {...node}
+  if (node.position) copy.position = {start: node.position.start, end: node.position.end}
+  if ('children' in node) (copy as {children: unknown[]}).children = node.children.map((child) => copyToken(child))
+  return copy
 }
 
 /** Copies of the following chunks' tokens up to `contextSentences` terminal marks. */
@@ -159,12 +167,12 @@ function contextAfter(chunks: readonly SentenceContent[][]): SentenceContent[] {
   let marks = 0
   for (const chunk of chunks) {
     for (const node of chunk) {
-      if (marks >= contextSentences) return structuredClone(out)
-      out.push(node)
+      if (marks >= contextSentences) return out
+      out.push(copyToken(node))
       if (isTerminal(node)) marks++
     }
   }
-  return structuredClone(out)
+  return out
 }
 
 function convertChunk(state: State, chunk: SentenceContent[], before: SentenceContent[], after: SentenceContent[]): Root {
