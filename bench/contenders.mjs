@@ -4,6 +4,8 @@
  * - histlint: `lintFile` with a rule set (all rules);
  * - parse: the floor, remark-parse (+ front matter, GFM) → remark-retext with
  *   the English parser over the whole document, and nothing else;
+ * - mdast: remark-parse (+ front matter, GFM) alone, the part of the floor
+ *   that no nlcst-based linter can skip;
  * - alex: alex's Markdown API.
  */
 import {ParseEnglish} from 'parse-english'
@@ -33,6 +35,11 @@ export function parse() {
     await processor.run(processor.parse(file), file)
     return file
   }
+}
+
+export function mdast() {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze()
+  return async (value) => processor.parse(new VFile({value, path: 'essay.md'}))
 }
 
 export async function alex() {

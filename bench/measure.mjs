@@ -31,7 +31,6 @@ export async function timeAlternating(contenders, input, {warmup = 2, rounds = 5
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(round + k) % names.length]
-      globalThis.gc?.()
       const start = performance.now()
       await contenders[name](input)
       times[name].push(performance.now() - start)

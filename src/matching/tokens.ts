@@ -72,7 +72,9 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
         const offsetStart = node.position?.start.offset
         const offsetEnd = node.position?.end.offset
         if (offsetStart === undefined || offsetEnd === undefined) continue
-        const text = toString(node)
+        // Most words are one text node: read it instead of joining the children.
+        const only = node.children.length === 1 ? node.children[0] : undefined
+        const text = only?.type === 'TextNode' ? only.value : toString(node)
         // A dash between spaces inside a word node ("--") is a clause break.
         if (/^[-\u2013\u2014]{2,}$/.test(text)) {
           pendingBreak = true
@@ -106,7 +108,35 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
     }
   }
   visit(sentence.children)
-  const text = toString(sentence).trimEnd()
-  const question = /\?["\u201d'\u2019)*_\]]*$/.test(text) || lastMark === '?'
+  const question = endsInQuestion(sentence) || lastMark === '?'
   return {tokens, breakBefore, commaBefore, quoted, question, start, end}
+}
+
+const closers = new Set(['"', '\u201d', "'", '\u2019', ')', '*', '_', ']'])
+const space = /\s/
+
+/**
+ * Whether the sentence's text, trimmed at the end, ends in "?" and closers:
+ * `/\?["\u201d'\u2019)*_\]]*$/.test(toString(sentence).trimEnd())` without
+ * building the text (it reads the leaves from the end).
+ */
+function endsInQuestion(sentence: Sentence): boolean {
+  let trimming = true
+  const stack: Array<Sentence | SentenceContent> = [sentence]
+  while (stack.length > 0) {
+    const node = stack.pop() as Sentence | SentenceContent
+    if ('children' in node) {
+      for (const child of node.children) stack.push(child as SentenceContent)
+      continue
+    }
+    const value = node.value
+    for (let i = value.length - 1; i >= 0; i--) {
+      const char = value[i] as string
+      if (trimming && space.test(char)) continue
+      trimming = false
+      if (closers.has(char)) continue
+      return char === '?'
+    }
+  }
+  return false
 }
