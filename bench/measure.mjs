@@ -22,9 +22,12 @@ export const median = (values) => {
 /**
  * Time each contender `rounds` times on `input`, after `warmup` untimed runs
  * each. Rounds alternate the contenders and rotate who goes first, so load
- * from other processes falls on all of them alike. Returns ms per contender.
+ * from other processes falls on all of them alike. Returns the CPU time (ms,
+ * user + system of this process) of each run per contender: on a shared
+ * machine, wall time mostly measures waiting for a core, CPU time the work.
+ * `wall: true` returns wall-clock times instead.
  */
-export async function timeAlternating(contenders, input, {warmup = 2, rounds = 5} = {}) {
+export async function timeAlternating(contenders, input, {warmup = 2, rounds = 5, wall = false} = {}) {
   const names = Object.keys(contenders)
   for (let i = 0; i < warmup; i++) for (const name of names) await contenders[name](input)
   const times = Object.fromEntries(names.map((n) => [n, []]))
@@ -32,8 +35,10 @@ export async function timeAlternating(contenders, input, {warmup = 2, rounds = 5
     for (let k = 0; k < names.length; k++) {
       const name = names[(round + k) % names.length]
       const start = performance.now()
+      const cpu = process.cpuUsage()
       await contenders[name](input)
-      times[name].push(performance.now() - start)
+      const used = process.cpuUsage(cpu)
+      times[name].push(wall ? performance.now() - start : (used.user + used.system) / 1000)
     }
   }
   return times

@@ -1,25 +1,27 @@
 /**
  * A synthetic rule pack for the rule-scaling figure: claim rules in the same
  * file format as rules/*.yml, written to a temporary folder and loaded with
- * loadRuleSet({packs: [dir]}). Their patterns start with the same kinds of
- * words as the real rules (actors, `be`, `in`, war words), so the trigger
- * index is as crowded as a real pack would make it. Benchmark use only: the
- * claims are placeholders, never shipped.
+ * loadRuleSet({packs: [dir]}). Each pattern starts with the first element of
+ * a shipped pattern (`@south`, `be`, `in`, …), so the trigger index gets as
+ * crowded as a real pack would make it. Benchmark use only: the claims are
+ * placeholders, never shipped.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {random} from './essays.mjs'
 
-const starts = ['@moscow', '@kim', '@north', '@south', 'Mao|China|Chinese', 'Truman|Washington|American', 'the|a', 'be', 'in|during', 'war|fighting', 'it', 'historians|scholars']
 const verbs = ['want|wanted', 'plan|prepare', 'refuse|reject', 'hide|conceal', 'promise|pledge', 'fear|dread', 'know|learn', 'agree|accept', 'send|ship', 'blame|accuse', 'ignore|neglect', 'support|back', 'delay|postpone', 'demand|insist', 'expect|predict']
 const objects = ['tanks|artillery', 'advisers|instructors', 'Seoul|Inchon', 'armistice|truce', 'talks|negotiations', 'prisoners|POWs', 'the parallel|the border', 'aid|supplies', 'pilots|aircraft', 'refugees', 'famine|harvest', 'elections|vote', 'the UN|United Nations', 'bombing|raids', 'victory|defeat']
 
 /**
  * Write `count` rules to a fresh temporary folder; returns the folder.
- * Every rule cites documents from the shipped catalogue, as the loader requires.
+ * Every rule cites documents from the shipped catalogue, as the loader requires;
+ * `ruleSet` is the shipped rule set, whose patterns' first elements are reused.
  */
-export function writeRulePack(count, documentIds, seed = 38) {
+export function writeRulePack(count, ruleSet, seed = 38) {
+  const documentIds = [...ruleSet.documents.keys()]
+  const starts = [...new Set(ruleSet.rules.flatMap((rule) => rule.patterns.map((p) => p.source.trim().split(/\s+/)[0])))]
   const next = random(seed)
   const pick = (list) => list[Math.floor(next() * list.length)]
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'histlint-bench-pack-'))

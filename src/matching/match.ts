@@ -70,26 +70,57 @@ export function matchAt(view: SentenceView, pattern: CompiledPattern, at: number
   return {first: at, last, consumed: [...consumed]}
 }
 
+/**
+ * For each step a match cannot skip (a word step that is not optional), the
+ * stems one of which the sentence must contain: the first stem of each of
+ * its options. A pattern whose required stems are not all in the sentence
+ * cannot match anywhere in it, so it is not tried.
+ */
+function requiredStems(pattern: CompiledPattern): readonly string[][] {
+  const required: string[][] = []
+  for (const step of pattern.steps) {
+    if (step.kind === 'words' && !step.optional) required.push([...new Set(step.options.map((option) => option[0] as string))])
+  }
+  return required
+}
+
+interface Entry<T> {
+  readonly pattern: CompiledPattern
+  readonly owner: T
+  readonly required: readonly (readonly string[])[]
+}
+
 /** Index patterns by trigger stem. */
 export class TriggerIndex<T> {
-  readonly #byStem = new Map<string, Array<{pattern: CompiledPattern; owner: T}>>()
+  readonly #byStem = new Map<string, Array<Entry<T>>>()
 
   add(pattern: CompiledPattern, owner: T): void {
+    const entry = {pattern, owner, required: requiredStems(pattern)}
     for (const trigger of pattern.triggers) {
       let list = this.#byStem.get(trigger)
       if (!list) this.#byStem.set(trigger, (list = []))
-      list.push({pattern, owner})
+      list.push(entry)
     }
   }
 
   /** Every (owner, match) in the sentence, at most one match per owner and start. */
   *matches(view: SentenceView): Generator<{owner: T; pattern: CompiledPattern; match: PatternMatch}> {
+    let stems: Set<string> | undefined
+    const possible = new Map<Entry<T>, boolean>()
     for (let at = 0; at < view.tokens.length; at++) {
       const candidates = this.#byStem.get(view.tokens[at]?.stem ?? '')
       if (!candidates) continue
-      for (const {pattern, owner} of candidates) {
-        const match = matchAt(view, pattern, at)
-        if (match) yield {owner, pattern, match}
+      for (const entry of candidates) {
+        let ok = possible.get(entry)
+        if (ok === undefined) {
+          stems ??= new Set(view.tokens.map((token) => token.stem))
+          const present = stems
+          ok = entry.required.every((options) => options.some((stem) => present.has(stem)))
+          possible.set(entry, ok)
+        }
+        if (!ok) continue
+        const match = matchAt(view, entry.pattern, at)
+        if (match) yield {owner: entry.owner, pattern: entry.pattern, match}
       }
     }
   }
