@@ -64,7 +64,7 @@ export async function benchProcesses({quick, log}) {
     log()
     const singleRatio = single.histlint / single.alex
     const speedup = folder.one / folder.two
-    log(`histlint/alex as whole processes: ${singleRatio.toFixed(2)}×; the folder on two threads is ${speedup.toFixed(2)}× faster than on one.`)
+    log(`histlint/alex as whole processes: ${singleRatio.toFixed(2)}×; speed-up of the folder on two threads against one: ${speedup.toFixed(2)}× (it needs a free second core; load average now ${os.loadavg()[0].toFixed(1)}).`)
     log()
     return {singleRatio, speedup}
   } finally {

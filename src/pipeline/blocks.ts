@@ -12,11 +12,13 @@
  * white space of two or more line endings, and the parser's last paragraph
  * step (`breakImplicitSentences`) splits every sentence at such white space,
  * so any merge across a block boundary is undone. What a neighbouring block
- * can still decide is *whether* a merge happens: a sentence without words
- * merges into the previous sentence when there is one, else into the next.
- * A tiny stand-in sentence before each block (and after it, shaped like the
- * next block's first sentence) gives the parser the same neighbours as in
- * the whole document; stand-in sentences are dropped afterwards.
+ * can still decide *whether* a merge happens (a sentence without words
+ * merges into the previous sentence when there is one, else into the next;
+ * an unfinished heading runs on into the next block's first sentence). So
+ * each chunk is parsed between copies of its neighbours' nearest sentences
+ * (and a stand-in sentence where earlier text exists), which gives the parser
+ * the neighbours the whole document gives; the copies are dropped afterwards.
+ * bench/check-blocks.mjs compares both ways on thousands of awkward documents.
  *
  * The traversal (`one`, `all`, `patch`, the sentence → paragraph → root
  * steps) follows mdast-util-to-nlcst 7 (MIT, Titus Wormer).
