@@ -5,8 +5,10 @@
  * `mdast-util-to-nlcst` (what remark-retext calls) flattens the whole document
  * into ONE sentence and runs the English parser's sentence and paragraph
  * plugins on it; they splice arrays of the document's size, so the parse gets
- * dearer per word as documents grow (PIPELINE-NOTES, item 6). Here each block
- * is converted on its own, so the cost is linear in the document.
+ * dearer per word as documents grow (PIPELINE-NOTES, item 6). Here the same
+ * content is cut at every blank-line break (between blocks at any depth:
+ * paragraphs, list items, footnotes) and each piece is converted on its own,
+ * so the cost is linear in the document.
  *
  * Why the sentences stay the same: the converter separates blocks with a
  * white space of two or more line endings, and the parser's last paragraph
@@ -20,8 +22,8 @@
  * the neighbours the whole document gives; the copies are dropped afterwards.
  * bench/check-blocks.mjs compares both ways on thousands of awkward documents.
  *
- * The traversal (`one`, `all`, `patch`, the sentence → paragraph → root
- * steps) follows mdast-util-to-nlcst 7 (MIT, Titus Wormer).
+ * The traversal (`tokens`, `patch`, the sentence → paragraph → root steps)
+ * follows mdast-util-to-nlcst 7 (MIT, Titus Wormer).
  */
 import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import type {Paragraph, Parents, Root, RootContent, Sentence, SentenceContent, WhiteSpace, Word} from 'nlcst'
@@ -76,26 +78,25 @@ export function forEachBlock(tree: MdastRoot, file: VFile, parser: NlcstParser, 
     history = history.extend(chunk)
     visit(convertChunk(state, chunk, before, contextAfter(queue)))
   }
-  let pending: SentenceContent[] = []
-  let end: Point | undefined
-  for (const child of tree.children) {
-    const start = child.position?.start
-    if (end && start && start.line !== end.line) pending.push(blockLineEnding(state, start.line - end.line, end.offset))
-    end = child.position?.end
-    const result = one(state, child)
-    if (!result || result.length === 0) continue
-    const last = queue[queue.length - 1]
-    if (last && pending.length === 0) {
-      // On the same line as the block before: no break between them, so they stay one chunk.
-      last.push(...result)
-      continue
+  // Chunks end at every white space of two or more line breaks, where the
+  // parser would split a sentence anyway: between blocks at any depth (list
+  // items, footnotes), so a long list is cut up as finely as paragraphs.
+  let current: SentenceContent[] = []
+  let hasContent = false
+  for (const token of tokens(state, tree)) {
+    if (hasContent && token.type === 'WhiteSpaceNode' && isBreak(token)) {
+      queue.push(current)
+      current = []
+      hasContent = false
+      while (queue.length > 1 && terminalMarks(queue.slice(1)) >= contextSentences) convertFirst()
     }
-    queue.push([...pending, ...result])
-    pending = []
-    while (queue.length > 1 && terminalMarks(queue.slice(1)) >= contextSentences) convertFirst()
+    current.push(token)
+    if (token.type !== 'WhiteSpaceNode') hasContent = true
   }
   // Line endings after the last block end the last sentence, as in the whole document.
-  queue[queue.length - 1]?.push(...pending)
+  const last = queue[queue.length - 1]
+  if (hasContent || !last) queue.push(current)
+  else last.push(...current)
   while (queue.length > 0) convertFirst()
 }
 
@@ -220,16 +221,23 @@ function sentenceContentToRoot(state: State, nodes: SentenceContent[]): Root {
   return root
 }
 
-/** One mdast node → sentence content (undefined for ignored nodes). */
-function one(state: State, node: MdastNodes): SentenceContent[] | undefined {
-  if (state.ignore.includes(node.type)) return undefined
+/** The sentence content of an mdast node, in order, as the whole-document conversion lists it. */
+function* tokens(state: State, node: MdastNodes): Generator<SentenceContent> {
+  if (state.ignore.includes(node.type)) return
   let start = node.position?.start.offset
   const end = node.position?.end.offset
   let results: SentenceContent[] | undefined
   if (node.type === 'inlineCode') {
     if (start !== undefined && end !== undefined) results = [{type: 'SourceNode', value: state.doc.slice(start, end)}]
   } else if ('children' in node) {
-    return all(state, node)
+    let previousEnd: Point | undefined
+    for (const child of node.children as MdastNodes[]) {
+      const childStart = child.position?.start
+      if (previousEnd && childStart && childStart.line !== previousEnd.line) yield blockLineEnding(state, childStart.line - previousEnd.line, previousEnd.offset)
+      yield* tokens(state, child)
+      previousEnd = child.position?.end
+    }
+    return
   } else if (node.type === 'image' || node.type === 'imageReference') {
     if (node.alt) {
       results = state.parser.tokenize(node.alt)
@@ -242,22 +250,13 @@ function one(state: State, node: MdastNodes): SentenceContent[] | undefined {
   }
   if (results) {
     patch(state, results, start)
-    return results
+    yield* results
   }
-  return undefined
 }
 
-function all(state: State, parent: Extract<MdastNodes, {children: unknown}>): SentenceContent[] {
-  const results: SentenceContent[] = []
-  let end: Point | undefined
-  for (const child of parent.children as MdastNodes[]) {
-    const start = child.position?.start
-    if (end && start && start.line !== end.line) results.push(blockLineEnding(state, start.line - end.line, end.offset))
-    const result = one(state, child)
-    if (result) results.push(...result)
-    end = child.position?.end
-  }
-  return results
+/** White space with two or more line breaks: the parser breaks sentences there. */
+function isBreak(node: WhiteSpace): boolean {
+  return toString(node).split(/\r\n|\r|\n/).length >= 3
 }
 
 /** Give each node (and its children) a position, from `offset` on. */
