@@ -48,6 +48,7 @@ function normalWords(text: string): readonly NormalWord[] {
   return words
 }
 
+const dashes = new Set(['-', '\u2013', '\u2014'])
 const opening = new Set(['\u201c', '\u00ab', '\u2018', '\u201e'])
 const closing = new Set(['\u201d', '\u00bb', '\u2019'])
 const hardBreaks = new Set([';', ':', '\u2014', '\u2013', '(', ')', '[', ']', '!', '?'])
@@ -76,12 +77,12 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
         const only = node.children.length === 1 ? node.children[0] : undefined
         const text = only?.type === 'TextNode' ? only.value : toString(node)
         // A dash between spaces inside a word node ("--") is a clause break.
-        if (/^[-\u2013\u2014]{2,}$/.test(text)) {
+        if (dashes.has(text[0] ?? '') && /^[-\u2013\u2014]{2,}$/.test(text)) {
           pendingBreak = true
           continue
         }
         for (const word of normalWords(text)) {
-          tokens.push({...word, start: offsetStart, end: offsetEnd})
+          tokens.push({lower: word.lower, stem: word.stem, possessive: word.possessive, start: offsetStart, end: offsetEnd})
           breakBefore.push(pendingBreak)
           commaBefore.push(pendingComma)
           quoted.push(inQuote)
