@@ -148,22 +148,31 @@ function wantsCitation(finding: ClaimFinding, file: VFile, options: HistlintOpti
   return options.citations === true && !isSentenceCited(finding.sentence, file)
 }
 
+/**
+ * Lint every sentence under `tree` (an nlcst root or part of one) and report
+ * histlint's messages on `file`. The retext plugin and the block-by-block
+ * Markdown pipeline both call this.
+ */
+export function lintTree(tree: Root, file: VFile, options: HistlintOptions): void {
+  const visit = (node: Root | Root['children'][number]): void => {
+    if (node.type === 'SentenceNode') {
+      for (const finding of findClaims(node, options.ruleSet)) {
+        if (finding.scope !== 'asserted') continue
+        const severity = severityOf(finding.rule, options)
+        if (severity === 'off') continue
+        if (finding.rule.verdict === 'supported' && !wantsCitation(finding, file, options)) continue
+        reportFinding(file, finding, options, severity)
+      }
+      return
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Root['children'][number])
+  }
+  visit(tree)
+}
+
 /** The retext plugin. */
 export default function retextHistlint(options: HistlintOptions) {
   return function (tree: Root, file: VFile): void {
-    const visit = (node: Root | Root['children'][number]): void => {
-      if (node.type === 'SentenceNode') {
-        for (const finding of findClaims(node, options.ruleSet)) {
-          if (finding.scope !== 'asserted') continue
-          const severity = severityOf(finding.rule, options)
-          if (severity === 'off') continue
-          if (finding.rule.verdict === 'supported' && !wantsCitation(finding, file, options)) continue
-          reportFinding(file, finding, options, severity)
-        }
-        return
-      }
-      if ('children' in node) for (const child of node.children) visit(child as Root['children'][number])
-    }
-    visit(tree)
+    lintTree(tree, file, options)
   }
 }

@@ -160,15 +160,18 @@ export class TriggerIndex<T> {
 
   /** Every (owner, match) in the sentence, at most one match per owner and start. */
   *matches(view: SentenceView): Generator<{owner: T; pattern: CompiledPattern; match: PatternMatch}> {
-    const present = new Set<string>()
-    for (const token of view.tokens) present.add(token.stem)
+    // Built on the first candidate only: most sentences trigger no pattern at all.
+    let present: Set<string> | undefined
     const possible = new Map<CompiledPattern, boolean>()
     for (let at = 0; at < view.tokens.length; at++) {
       const candidates = this.#byStem.get(view.tokens[at]?.stem ?? '')
       if (!candidates) continue
       for (const {pattern, owner} of candidates) {
         let ok = possible.get(pattern)
-        if (ok === undefined) possible.set(pattern, (ok = pattern.required.every((stems) => stems.some((s) => present.has(s)))))
+        if (ok === undefined) {
+          const stems = (present ??= new Set(view.tokens.map((token) => token.stem)))
+          possible.set(pattern, (ok = pattern.required.every((options) => options.some((s) => stems.has(s)))))
+        }
         if (!ok) continue
         const match = matchAt(view, pattern, at)
         if (match) yield {owner, pattern, match}

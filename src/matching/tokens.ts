@@ -6,7 +6,7 @@
  */
 import type {Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {normalizeWordText} from './normalize.js'
+import {normalizeWordText, type NormalWord} from './normalize.js'
 
 export interface Token {
   readonly lower: string
@@ -34,6 +34,23 @@ export interface SentenceView {
   readonly end: number
 }
 
+/**
+ * normalizeWordText is pure and essays repeat their words, so each distinct
+ * word text is normalised once (the cache is dropped when it grows large).
+ * Tokens copy these objects, never change them.
+ */
+const normalCache = new Map<string, readonly NormalWord[]>()
+
+function normalWords(text: string): readonly NormalWord[] {
+  let words = normalCache.get(text)
+  if (words === undefined) {
+    if (normalCache.size >= 50_000) normalCache.clear()
+    normalCache.set(text, (words = normalizeWordText(text)))
+  }
+  return words
+}
+
+const dashes = new Set(['-', '\u2013', '\u2014'])
 const opening = new Set(['\u201c', '\u00ab', '\u2018', '\u201e'])
 const closing = new Set(['\u201d', '\u00bb', '\u2019'])
 const hardBreaks = new Set([';', ':', '\u2014', '\u2013', '(', ')', '[', ']', '!', '?'])
@@ -61,14 +78,16 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
         const offsetStart = node.position?.start.offset
         const offsetEnd = node.position?.end.offset
         if (offsetStart === undefined || offsetEnd === undefined) continue
-        const text = toString(node)
+        // Most words are one text node: read it instead of joining the children.
+        const only = node.children.length === 1 ? node.children[0] : undefined
+        const text = only?.type === 'TextNode' ? only.value : toString(node)
         // A dash between spaces inside a word node ("--") is a clause break.
-        if (/^[-\u2013\u2014]{2,}$/.test(text)) {
+        if (dashes.has(text[0] ?? '') && /^[-\u2013\u2014]{2,}$/.test(text)) {
           pendingBreak = true
           continue
         }
-        for (const word of normalizeWordText(text)) {
-          tokens.push({...word, start: offsetStart, end: offsetEnd})
+        for (const word of normalWords(text)) {
+          tokens.push({lower: word.lower, stem: word.stem, possessive: word.possessive, start: offsetStart, end: offsetEnd})
           breakBefore.push(pendingBreak)
           commaBefore.push(pendingComma)
           colonBefore.push(pendingColon)
@@ -106,7 +125,35 @@ export function viewSentence(sentence: Sentence): SentenceView | undefined {
     }
   }
   visit(sentence.children)
-  const text = toString(sentence).trimEnd()
-  const question = /\?["\u201d'\u2019)*_\]]*$/.test(text) || lastMark === '?'
+  const question = endsInQuestion(sentence) || lastMark === '?'
   return {tokens, breakBefore, commaBefore, colonBefore, quoted, question, start, end}
+}
+
+const closers = new Set(['"', '\u201d', "'", '\u2019', ')', '*', '_', ']'])
+const space = /\s/
+
+/**
+ * Whether the sentence's text, trimmed at the end, ends in "?" and closers:
+ * `/\?["\u201d'\u2019)*_\]]*$/.test(toString(sentence).trimEnd())` without
+ * building the text (it reads the leaves from the end).
+ */
+function endsInQuestion(sentence: Sentence): boolean {
+  let trimming = true
+  const stack: Array<Sentence | SentenceContent> = [sentence]
+  while (stack.length > 0) {
+    const node = stack.pop() as Sentence | SentenceContent
+    if ('children' in node) {
+      for (const child of node.children) stack.push(child as SentenceContent)
+      continue
+    }
+    const value = node.value
+    for (let i = value.length - 1; i >= 0; i--) {
+      const char = value[i] as string
+      if (trimming && space.test(char)) continue
+      trimming = false
+      if (closers.has(char)) continue
+      return char === '?'
+    }
+  }
+  return false
 }

@@ -6,6 +6,11 @@
  * Mutate mode with the `ParseEnglish` class (not a retext processor as bridge)
  * keeps the English sentence splitter ("Gen. MacArthur landed." stays one
  * sentence) and lets histlint run on the same tree (see PIPELINE-NOTES).
+ *
+ * `lintFile` does not run that whole-document conversion for Markdown: it
+ * parses the mdast once, then converts and lints one block at a time
+ * (blocks.ts), which finds the same sentences in time linear in the
+ * document and keeps only one block's nlcst in memory.
  */
 import type {Root as MdastRoot, RootContent} from 'mdast'
 import {ParseEnglish} from 'parse-english'
@@ -17,7 +22,8 @@ import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {remarkCitationMarks} from '../evidence/cited.js'
-import retextHistlint, {type HistlintOptions} from '../plugin.js'
+import retextHistlint, {lintTree, type HistlintOptions} from '../plugin.js'
+import {forEachBlock, type NlcstParser} from './blocks.js'
 
 export type Syntax = 'markdown' | 'text'
 
@@ -43,16 +49,18 @@ function remarkDropUrlText() {
   }
 }
 
+/**
+ * The Markdown front end: mdast with front matter and GFM; which paragraphs
+ * cite something is noted before the URL-only links are dropped.
+ */
+function markdownProcessor() {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkCitationMarks).use(remarkDropUrlText)
+}
+
 /** The processor for a syntax; plugins after the parse all work on nlcst. */
 export function createProcessor(syntax: Syntax, options: HistlintOptions): Processor<any, any, any, any, any> {
   if (syntax === 'text') return unified().use(retextEnglish).use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
-  return unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkGfm)
-    // Before the links are dropped and the mdast is gone: which paragraphs cite something.
-    .use(remarkCitationMarks)
-    .use(remarkDropUrlText)
+  return markdownProcessor()
     .use(remarkRetext, ParseEnglish as never, {ignore: ignoredMarkdown})
     .use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
 }
@@ -62,20 +70,27 @@ export function syntaxOf(filePath: string | undefined): Syntax {
   return filePath && /\.txt$/i.test(filePath) ? 'text' : 'markdown'
 }
 
-// Building a processor combines micromark's extensions: cache one per rule
+// Building a processor combines its parser's extensions: cache one per rule
 // set and settings, so callers may pass a fresh options object every time.
-const processors = new WeakMap<HistlintOptions['ruleSet'], Map<string, Processor<any, any, any, any, any>>>()
+const textProcessors = new WeakMap<HistlintOptions['ruleSet'], Map<string, Processor<any, any, any, any, any>>>()
+let markdown: ReturnType<typeof markdownProcessor> | undefined
 
 /** Lint one document; returns its vfile with histlint's messages (sorted by position). */
 export async function lintFile(file: VFile, options: HistlintOptions, syntax: Syntax = syntaxOf(file.path)): Promise<VFile> {
-  let bySettings = processors.get(options.ruleSet)
-  if (!bySettings) processors.set(options.ruleSet, (bySettings = new Map()))
-  const key = JSON.stringify([syntax, options.severities ?? null, options.citations ?? false])
-  let processor = bySettings.get(key)
-  if (!processor) bySettings.set(key, (processor = createProcessor(syntax, options).freeze()))
-  // Pass the file to run(): without it nlcst nodes silently lose positions.
-  const tree = processor.parse(file)
-  await processor.run(tree, file)
+  if (syntax === 'markdown') {
+    markdown ??= markdownProcessor().freeze()
+    // Pass the file along: without it nlcst nodes silently lose positions.
+    const tree = markdown.runSync(markdown.parse(file), file) as MdastRoot
+    const parser = new ParseEnglish() as unknown as NlcstParser
+    forEachBlock(tree, file, parser, {ignore: ignoredMarkdown}, (root) => lintTree(root, file, options))
+  } else {
+    let bySettings = textProcessors.get(options.ruleSet)
+    if (!bySettings) textProcessors.set(options.ruleSet, (bySettings = new Map()))
+    const key = JSON.stringify([options.severities ?? null, options.citations ?? false])
+    let processor = bySettings.get(key)
+    if (!processor) bySettings.set(key, (processor = createProcessor(syntax, options).freeze()))
+    await processor.run(processor.parse(file), file)
+  }
   file.messages.sort((a, b) => (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) - (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0))
   return file
 }
