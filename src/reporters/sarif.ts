@@ -3,7 +3,8 @@
  * viewers. One run; the driver lists every rule in use with its claim, what
  * the documents show, its page and default level; each result has a relative
  * location (resolved against %SRCROOT%, the checkout), the citations in
- * `properties`, and a line-independent fingerprint.
+ * `properties`, and a line-independent fingerprint. No `$schema` link: the
+ * property is optional, and every URL histlint prints is a catalogue document.
  */
 import type {Log, ReportingDescriptor, Result} from 'sarif'
 import type {VFile} from 'vfile'
@@ -17,7 +18,6 @@ import {reportPath, type ReportContext} from './context.js'
 import {fingerprintKey, fingerprintsOf} from './fingerprint.js'
 import {toJsonMessage} from './json.js'
 
-export const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json'
 
 const levels: Record<Severity, Result.level> = {error: 'error', warning: 'warning', info: 'note'}
 
@@ -81,7 +81,6 @@ export function toSarif(files: readonly VFile[], context: ReportContext): Log {
     return file.messages.map((message) => toResult(file, message, fingerprints.get(message) ?? '', ruleIndex, context.cwd))
   })
   return {
-    $schema: sarifSchema,
     version: '2.1.0',
     runs: [
       {
