@@ -21,7 +21,7 @@ const objects = ['tanks|artillery', 'advisers|instructors', 'Seoul|Inchon', 'arm
  */
 export function writeRulePack(count, ruleSet, seed = 38) {
   const documentIds = [...ruleSet.documents.keys()]
-  const starts = [...new Set(ruleSet.rules.flatMap((rule) => rule.patterns.map((p) => p.source.trim().split(/\s+/)[0])))]
+  const starts = [...new Set(ruleSet.rules.flatMap((rule) => rule.patterns.map((p) => firstElement(p.source))))]
   const next = random(seed)
   const pick = (list) => list[Math.floor(next() * list.length)]
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'histlint-bench-pack-'))
@@ -42,4 +42,17 @@ export function writeRulePack(count, ruleSet, seed = 38) {
     fs.writeFileSync(path.join(dir, `${id}.yml`), yaml)
   }
   return dir
+}
+
+/** The first element of a pattern: up to the first space outside parentheses. */
+function firstElement(source) {
+  let depth = 0
+  let out = ''
+  for (const char of source.trim()) {
+    if (char === '(') depth++
+    if (char === ')') depth--
+    if (/\s/.test(char) && depth === 0) break
+    out += char
+  }
+  return out
 }
