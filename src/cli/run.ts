@@ -8,6 +8,7 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
+import {UnlintableInputError} from '../pipeline/guard.js'
 import {lintFile} from '../pipeline/processor.js'
 import {loadRuleSet, RuleFileError} from '../rules/load.js'
 import {reportJson} from '../reporters/json.js'
@@ -106,7 +107,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       continue
     }
     const file = new VFile({path: filePath, value: read.value, cwd: io.cwd})
-    await lintFile(file, options)
+    // One file that cannot be linted (too deeply nested, or a bug) must not stop the others.
+    try {
+      await lintFile(file, options)
+    } catch (error) {
+      const reason = error instanceof UnlintableInputError ? error.reason : `internal error while linting: ${(error as Error).message}`
+      io.stderr(`histlint: ${filePath}: ${reason}\n`)
+      inputError = true
+      continue
+    }
     if (values.quiet) file.messages = file.messages.filter((m) => m.fatal === true)
     files.push(file)
   }

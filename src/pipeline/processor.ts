@@ -1,22 +1,24 @@
 /**
  * The unified pipelines. Markdown: remark-parse (+ front matter, GFM) →
- * remark-retext in mutate mode with the English parser → histlint. Plain
- * text: retext-english → histlint.
+ * histlint's Markdown-to-English bridge → histlint. Plain text: the English
+ * parser through the same bridge → histlint.
  *
- * Mutate mode with the `ParseEnglish` class (not a retext processor as bridge)
- * keeps the English sentence splitter ("Gen. MacArthur landed." stays one
- * sentence) and lets histlint run on the same tree (see PIPELINE-NOTES).
+ * The bridge (./to-nlcst.ts) gives the trees remark-retext in mutate mode and
+ * retext-english would give, with the English sentence splitter ("Gen.
+ * MacArthur landed." stays one sentence), but in linear time and without
+ * overflowing the stack (see PIPELINE-NOTES and docs/reliability.md).
+ * Before parsing, ./guard.ts refuses input too large or too deeply nested.
  */
-import type {Root as MdastRoot, RootContent} from 'mdast'
+import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
 import {ParseEnglish} from 'parse-english'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import remarkRetext from 'remark-retext'
-import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import retextHistlint, {type HistlintOptions} from '../plugin.js'
+import {assertLintable} from './guard.js'
+import {markdownToNlcst, textToNlcst, type ToNlcstOptions} from './to-nlcst.js'
 
 export type Syntax = 'markdown' | 'text'
 
@@ -29,28 +31,39 @@ export const ignoredMarkdown = ['blockquote', 'code', 'html', 'yaml', 'toml', 'd
 /** Drop links whose text is their own URL (autolinks, bare URLs): a URL is not prose. */
 function remarkDropUrlText() {
   return function (tree: MdastRoot): void {
-    const walk = (node: MdastRoot | RootContent): void => {
-      if (!('children' in node)) return
-      node.children = (node.children as RootContent[]).filter((child) => {
+    // A loop, not recursion: inline markup can nest deeper than the stack.
+    const stack: MdastNodes[] = [tree]
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (!('children' in node)) continue
+      node.children = (node.children as MdastNodes[]).filter((child) => {
         if (child.type !== 'link') return true
         const text = child.children.map((c) => ('value' in c ? c.value : '')).join('')
         return !(text === child.url || /^(https?:\/\/|www\.|mailto:)/i.test(text))
       }) as typeof node.children
-      for (const child of node.children as RootContent[]) walk(child)
+      for (const child of node.children as MdastNodes[]) stack.push(child)
     }
-    walk(tree)
   }
+}
+
+/** Markdown → nlcst (mutate mode: later plugins run on the English tree). */
+function remarkEnglish(options: ToNlcstOptions) {
+  return (tree: MdastRoot, file: VFile) => markdownToNlcst(tree, file, new ParseEnglish(), options)
+}
+
+/** Plain text → nlcst, as retext-english would parse it. */
+function textEnglish(this: Processor) {
+  this.parser = (_document: string, file: VFile) => textToNlcst(file, new ParseEnglish())
 }
 
 /** The processor for a syntax; plugins after the parse all work on nlcst. */
 export function createProcessor(syntax: Syntax, options: HistlintOptions): Processor<any, any, any, any, any> {
-  if (syntax === 'text') return unified().use(retextEnglish).use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
+  if (syntax === 'text') return unified().use(textEnglish).use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
     .use(remarkDropUrlText)
-    .use(remarkRetext, ParseEnglish as never, {ignore: ignoredMarkdown})
+    .use(remarkEnglish, {ignore: ignoredMarkdown})
     .use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
 }
 
@@ -67,6 +80,7 @@ export async function lintFile(file: VFile, options: HistlintOptions, syntax: Sy
   if (!bySyntax) processors.set(options, (bySyntax = new Map()))
   let processor = bySyntax.get(syntax)
   if (!processor) bySyntax.set(syntax, (processor = createProcessor(syntax, options).freeze()))
+  assertLintable(String(file), syntax === 'markdown')
   // Pass the file to run(): without it nlcst nodes silently lose positions.
   const tree = processor.parse(file)
   await processor.run(tree, file)
