@@ -29,7 +29,7 @@ export type Syntax = 'markdown' | 'text'
 export const ignoredMarkdown = ['blockquote', 'code', 'html', 'yaml', 'toml', 'definition']
 
 /** Drop links whose text is their own URL (autolinks, bare URLs): a URL is not prose. */
-function remarkDropUrlText() {
+export function remarkDropUrlText() {
   return function (tree: MdastRoot): void {
     // A loop, not recursion: inline markup can nest deeper than the stack.
     const stack: MdastNodes[] = [tree]

@@ -1,0 +1,146 @@
+/**
+ * Property-based fuzzing of the whole pipeline (lintText, Markdown and plain
+ * text) on generated documents. See tests/fuzz-arbitraries.ts for what is
+ * generated and how to run longer (FUZZ_RUNS).
+ */
+import fc from 'fast-check'
+import type {Nodes as NlcstNode, Root as NlcstRoot} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRetext from 'remark-retext'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {describe, expect, it} from 'vitest'
+import {lintText, loadRuleSet} from '../src/index.js'
+import {viewSentence} from '../src/matching/tokens.js'
+import {createProcessor, ignoredMarkdown, remarkDropUrlText, type Syntax} from '../src/pipeline/processor.js'
+import {fuzzParameters, markdownDocument, neutralBlock} from './fuzz-arbitraries.js'
+
+const ruleSet = loadRuleSet()
+const syntaxes: readonly {syntax: Syntax; path: string}[] = [
+  {syntax: 'markdown', path: 'essay.md'},
+  {syntax: 'text', path: 'essay.txt'}
+]
+
+/** Every message's place lies inside the document, with start ≤ end. */
+function assertPlacesInside(messages: readonly VFileMessage[], text: string): void {
+  const lines = text.split(/\r\n|\r|\n/).length
+  for (const message of messages) {
+    const place = message.place
+    expect(place && 'start' in place, `message ${message.ruleId} has a range`).toBe(true)
+    if (!place || !('start' in place)) continue
+    const {start, end} = place
+    expect(start.offset).toBeGreaterThanOrEqual(0)
+    expect(end.offset).toBeLessThanOrEqual(text.length)
+    expect(start.offset ?? 0).toBeLessThanOrEqual(end.offset ?? 0)
+    for (const point of [start, end]) {
+      expect(point.line).toBeGreaterThanOrEqual(1)
+      expect(point.line).toBeLessThanOrEqual(lines)
+      expect(point.column).toBeGreaterThanOrEqual(1)
+    }
+  }
+}
+
+const summary = (messages: readonly VFileMessage[]) => messages.map((m) => ({ruleId: m.ruleId, place: m.place, reason: m.reason, fatal: m.fatal}))
+
+describe('fuzzing the pipeline on generated documents', () => {
+  for (const {syntax, path} of syntaxes) {
+    it(`${syntax}: never throws, keeps every position inside the document, and is deterministic`, async () => {
+      await fc.assert(
+        fc.asyncProperty(markdownDocument, async (text) => {
+          const first = await lintText(text, {ruleSet, path})
+          assertPlacesInside(first.messages, text)
+          const second = await lintText(text, {ruleSet, path})
+          expect(summary(second.messages)).toEqual(summary(first.messages))
+        }),
+        fuzzParameters
+      )
+    })
+  }
+
+  // Claim sentences in our own words, each flagged by the current rules (checked in the test below).
+  const claims = [
+    {text: 'Stalin ordered Kim Il Sung to invade the South.', rule: 'stalin-ordered-invasion'},
+    {text: 'The South attacked the North first.', rule: 'south-attacked-first'},
+    {text: 'Moscow played no part in the war.', rule: 'soviet-non-involvement'},
+    {text: 'North Korea acted alone.', rule: 'north-acted-alone'}
+  ]
+
+  it('the claim sentences used below are flagged on their own', async () => {
+    for (const {text, rule} of claims) {
+      for (const {path} of syntaxes) expect((await lintText(text, {ruleSet, path})).messages.map((m) => m.ruleId)).toEqual([rule])
+    }
+  })
+
+  for (const {syntax, path} of syntaxes) {
+    it(`${syntax}: a claim keeps its flag when unrelated paragraphs are added around it`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...claims),
+          fc.array(neutralBlock, {maxLength: 4}),
+          fc.array(neutralBlock, {maxLength: 4}),
+          fc.constantFrom('\n\n', '\r\n\r\n', '\n \n'),
+          async (claim, before, after, gap) => {
+            const prefix = before.map((b) => b + gap).join('')
+            const text = prefix + claim.text + after.map((b) => gap + b).join('')
+            const file = await lintText(text, {ruleSet, path})
+            const at = prefix.length
+            const covering = file.messages.filter((m) => {
+              const place = m.place
+              return m.ruleId === claim.rule && place && 'start' in place && (place.start.offset ?? -1) <= at && (place.end.offset ?? -1) >= at + claim.text.length
+            })
+            expect(covering, JSON.stringify(text)).toHaveLength(1)
+          }
+        ),
+        fuzzParameters
+      )
+    })
+  }
+})
+
+/**
+ * The bridge in src/pipeline/to-nlcst.ts replaces remark-retext and
+ * retext-english (which crash or go quadratic on large input). On ordinary
+ * documents it must find the same sentences, with the same words, and histlint
+ * the same claims.
+ */
+describe('the linear bridge agrees with remark-retext and retext-english', () => {
+  const reference = {
+    markdown: unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkDropUrlText).use(remarkRetext, ParseEnglish as never, {ignore: ignoredMarkdown}),
+    text: unified().use(retextEnglish)
+  }
+
+  /** The words of each sentence that has any, as the matcher sees them. */
+  function sentenceWords(tree: NlcstRoot): string[] {
+    const out: string[] = []
+    const stack: NlcstNode[] = [tree]
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (node.type === 'SentenceNode') {
+        const words = viewSentence(node)?.tokens.map((token) => token.lower) ?? []
+        if (words.length > 0) out.push(words.join(' '))
+      } else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as NlcstNode)
+    }
+    return out
+  }
+
+  for (const {syntax, path} of syntaxes) {
+    it(`${syntax}: the same sentences, word for word, on generated documents`, async () => {
+      const ours = createProcessor(syntax, {ruleSet})
+      await fc.assert(
+        fc.asyncProperty(markdownDocument, async (text) => {
+          const theirs = reference[syntax]
+          const theirFile = new VFile({value: text, path})
+          const theirTree = (await theirs.run(theirs.parse(theirFile), theirFile)) as unknown as NlcstRoot
+          const ourFile = new VFile({value: text, path})
+          const ourTree = (await ours.run(ours.parse(ourFile), ourFile)) as NlcstRoot
+          expect(sentenceWords(ourTree)).toEqual(sentenceWords(theirTree))
+        }),
+        fuzzParameters
+      )
+    })
+  }
+})
