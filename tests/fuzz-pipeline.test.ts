@@ -17,10 +17,19 @@ import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import {lintText, loadRuleSet} from '../src/index.js'
 import {viewSentence} from '../src/matching/tokens.js'
+import {chunkAboveBytes} from '../src/pipeline/parse-markdown.js'
 import {createProcessor, ignoredMarkdown, remarkDropUrlText, type Syntax} from '../src/pipeline/processor.js'
 import {fuzzParameters, markdownDocument, neutralBlock} from './fuzz-arbitraries.js'
 
 const ruleSet = loadRuleSet()
+
+// Claim sentences in our own words, each flagged by the current rules (checked in the test below).
+const claims = [
+  {text: 'Stalin ordered Kim Il Sung to invade the South.', rule: 'stalin-ordered-invasion'},
+  {text: 'The South attacked the North first.', rule: 'south-attacked-first'},
+  {text: 'Moscow played no part in the war.', rule: 'soviet-non-involvement'},
+  {text: 'North Korea acted alone.', rule: 'north-acted-alone'}
+]
 const syntaxes: readonly {syntax: Syntax; path: string}[] = [
   {syntax: 'markdown', path: 'essay.md'},
   {syntax: 'text', path: 'essay.txt'}
@@ -62,13 +71,6 @@ describe('fuzzing the pipeline on generated documents', () => {
     })
   }
 
-  // Claim sentences in our own words, each flagged by the current rules (checked in the test below).
-  const claims = [
-    {text: 'Stalin ordered Kim Il Sung to invade the South.', rule: 'stalin-ordered-invasion'},
-    {text: 'The South attacked the North first.', rule: 'south-attacked-first'},
-    {text: 'Moscow played no part in the war.', rule: 'soviet-non-involvement'},
-    {text: 'North Korea acted alone.', rule: 'north-acted-alone'}
-  ]
 
   it('the claim sentences used below are flagged on their own', async () => {
     for (const {text, rule} of claims) {
@@ -143,4 +145,25 @@ describe('the linear bridge agrees with remark-retext and retext-english', () =>
       )
     })
   }
+
+  it('markdown: a long document parsed in pieces has the same sentences as one parsed whole', async () => {
+    const ours = createProcessor('markdown', {ruleSet})
+    const theirs = reference.markdown
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(neutralBlock, fc.constantFrom(...claims.map((c) => c.text))), {minLength: 8, maxLength: 30}), async (blocks) => {
+        // Repeat the blocks past the size where parse-markdown.ts starts cutting pieces.
+        let text = ''
+        while (text.length <= chunkAboveBytes * 1.5) text += blocks.join('\n\n') + '\n\n'
+        const theirFile = new VFile({value: text, path: 'essay.md'})
+        const ourFile = new VFile({value: text, path: 'essay.md'})
+        const theirTree = (await theirs.run(theirs.parse(theirFile), theirFile)) as unknown as NlcstRoot
+        const ourTree = (await ours.run(ours.parse(ourFile), ourFile)) as NlcstRoot
+        expect(sentenceWords(ourTree)).toEqual(sentenceWords(theirTree))
+        const lint = await lintText(text, {ruleSet, path: 'essay.md'})
+        assertPlacesInside(lint.messages, text)
+      }),
+      {...fuzzParameters, numRuns: Math.max(3, Math.ceil(fuzzParameters.numRuns / 10))}
+    )
+  })
 })
+

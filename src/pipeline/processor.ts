@@ -1,5 +1,6 @@
 /**
- * The unified pipelines. Markdown: remark-parse (+ front matter, GFM) →
+ * The unified pipelines. Markdown: remark-parse (in pieces when long, see
+ * ./parse-markdown.ts) + front matter + GFM →
  * histlint's Markdown-to-English bridge → histlint. Plain text: the English
  * parser through the same bridge → histlint.
  *
@@ -13,11 +14,11 @@ import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
 import {ParseEnglish} from 'parse-english'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import retextHistlint, {type HistlintOptions} from '../plugin.js'
 import {assertLintable} from './guard.js'
+import remarkParseLinear from './parse-markdown.js'
 import {markdownToNlcst, textToNlcst, type ToNlcstOptions} from './to-nlcst.js'
 
 export type Syntax = 'markdown' | 'text'
@@ -59,7 +60,7 @@ function textEnglish(this: Processor) {
 export function createProcessor(syntax: Syntax, options: HistlintOptions): Processor<any, any, any, any, any> {
   if (syntax === 'text') return unified().use(textEnglish).use(retextHistlint, options) as unknown as Processor<any, any, any, any, any>
   return unified()
-    .use(remarkParse)
+    .use(remarkParseLinear)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
     .use(remarkDropUrlText)
