@@ -21,7 +21,8 @@ const claim = 'Stalin ordered Kim Il Sung to invade the South.'
 const full = process.env.ROBUST_FULL === '1'
 /** The size N for a case: the issue's 10N is `fullTenfold`; CI uses a tenth of it. */
 const sizeFor = (fullTenfold: number): number => (full ? fullTenfold : fullTenfold / 10) / 10
-const slow = {timeout: 300_000}
+// Timing on a shared machine can be disturbed; a real quadratic fails every retry.
+const slow = {timeout: 300_000, retry: 2}
 const n = (value: number): string => value.toLocaleString('en')
 
 const lint = (path: string) => (text: string) => lintText(text, {ruleSet, path})
@@ -130,7 +131,7 @@ describe('nesting deeper than remark can parse is refused, in linear time', () =
  * docs/reliability.md ("Known limits") is applied.
  */
 describe('known super-linear case in the scope analysis (lead-owned)', () => {
-  it.fails('a claim followed by "if"s without a comma (1,000 against 10,000)', slow, async () => {
+  it.fails('a claim followed by "if"s without a comma (2,000 against 20,000)', {timeout: 300_000}, async () => {
     const views = new Map<string, SentenceView>()
     const viewOf = async (text: string): Promise<SentenceView> => {
       const tree = createProcessor('text', {ruleSet}).parse(new VFile({value: text})) as NlcstRoot
@@ -143,6 +144,6 @@ describe('known super-linear case in the scope analysis (lead-owned)', () => {
       if (!view) views.set(text, (view = await viewOf(text)))
       analyseSentence(view)
     }
-    await expectLinear(ifs, 1_000, analyse)
+    await expectLinear(ifs, 2_000, analyse)
   })
 })
