@@ -117,6 +117,10 @@ describe('nesting deeper than remark can parse is refused, in linear time', () =
     })
   }
 
+  it('a long thematic break ("- - - …") is not nesting', async () => {
+    await expect(lintMarkdown('- '.repeat(500) + '\n\n' + claim)).resolves.toBeDefined()
+  })
+
   it('nesting spread over many lines is measured per line', async () => {
     const lines = Array.from({length: 150}, (_, i) => '  '.repeat(i) + '- item').join('\n')
     expect(await refusal(lines)).toBeInstanceOf(UnlintableInputError)

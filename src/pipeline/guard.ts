@@ -37,7 +37,11 @@ export function containerDepth(text: string): number {
       i++
     }
     let depth = Math.floor(indent / 2)
-    for (;;) {
+    let lineEnd = i
+    while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++
+    // "- - - -" alone on a line is a thematic break, not nested lists.
+    const thematicBreak = /^([-*_])([ \t]*\1){2,}[ \t]*$/.test(text.slice(i, lineEnd))
+    while (!thematicBreak) {
       const code = text.charCodeAt(i)
       let marker = 0
       if (code === 62 /* > */) marker = 1
@@ -55,8 +59,7 @@ export function containerDepth(text: string): number {
     }
     if (depth > deepest) deepest = depth
     // On to the next line (\n, \r\n or \r).
-    while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++
-    i++
+    i = lineEnd + 1
   }
   return deepest
 }
