@@ -15,6 +15,9 @@ export const fuzzParameters = {
   verbose: 1 as const
 }
 
+/** Per-test timeout that grows with FUZZ_RUNS, so long local runs do not time out. */
+export const fuzzTimeout = {timeout: 30_000 + fuzzParameters.numRuns * 500}
+
 /** Words that can be part of a claim, so the matcher and the scope analysis get exercised. */
 const claimWords = ['Stalin', 'ordered', 'Kim', 'Il', 'Sung', 'to', 'invade', 'the', 'South', 'attacked', 'first', 'not', 'never', 'if', 'claimed', 'that', 'Moscow', 'Soviet', 'war', "didn't", 'Il-sung', 'Gen.', 'U.S.']
 /** Words no rule is about. */
