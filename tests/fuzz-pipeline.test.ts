@@ -80,6 +80,19 @@ describe('fuzzing the pipeline on generated documents', () => {
     }
   })
 
+  it('found by fuzzing: a setext heading after link definitions (the stock bridge threw "Invalid count value: -1")', async () => {
+    const text = '[ref]: https://example.org "a"\n[ref]: https://example.org "b"\nStalin ordered Kim Il Sung to invade the South\n===\nThe winter was long.'
+    const file = await lintText(text, {ruleSet, path: 'essay.md'})
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['stalin-ordered-invasion'])
+    assertPlacesInside(file.messages, text)
+  })
+
+  it('found by fuzzing: a leading BOM no longer shifts Markdown positions one character early', async () => {
+    const text = '\uFEFF river.\n\n' + 'Stalin ordered Kim Il Sung to invade the South.'
+    const place = (await lintText(text, {ruleSet, path: 'essay.md'})).messages[0]?.place
+    expect(place && 'start' in place ? text.slice(place.start.offset, place.end.offset) : '').toBe('Stalin ordered Kim Il Sung to invade the South.')
+  })
+
   for (const {syntax, path} of syntaxes) {
     it(`${syntax}: a claim keeps its flag when unrelated paragraphs are added around it`, fuzzTimeout, async () => {
       await fc.assert(
@@ -142,9 +155,17 @@ describe('the linear bridge agrees with remark-retext and retext-english', () =>
         fc.asyncProperty(markdownDocument, async (text) => {
           const theirs = reference[syntax]
           const theirFile = new VFile({value: text, path})
-          const theirTree = (await theirs.run(theirs.parse(theirFile), theirFile)) as unknown as NlcstRoot
           const ourFile = new VFile({value: text, path})
           const ourTree = (await ours.run(ours.parse(ourFile), ourFile)) as NlcstRoot
+          let theirTree: NlcstRoot
+          try {
+            theirTree = (await theirs.run(theirs.parse(theirFile), theirFile)) as unknown as NlcstRoot
+          } catch {
+            // The stock bridge crashes on some inputs (a setext heading after
+            // link definitions starts "before" them: `'\n'.repeat(-1)`); ours
+            // must not, and did not above. Nothing to compare against.
+            return
+          }
           expect(sentenceWords(ourTree)).toEqual(sentenceWords(theirTree))
         }),
         fuzzParameters
