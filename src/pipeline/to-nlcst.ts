@@ -13,7 +13,8 @@
  *    line and every piece is parsed on its own, which yields the same sentences.
  * 2. Upstream appends with `push(...nodes)` and recurses; a paragraph of about
  *    100,000 words, or deeply nested inline markup, overflows the stack. Here
- *    every append and every walk is a loop.
+ *    every append and every walk is a loop, and no piece handed to the English
+ *    parser's own plugins (which also spread) exceeds `maxPieceNodes`.
  */
 import type {Nodes as MdastNodes, Parents as MdastParents, Root as MdastRoot} from 'mdast'
 import type {Paragraph, Root, RootContent, Sentence, SentenceContent} from 'nlcst'
@@ -118,12 +119,41 @@ function isBlankLine(node: SentenceContent | undefined): boolean {
   return node?.type === 'WhiteSpaceNode' && node.value.split(/\r\n|\r|\n/).length > 2
 }
 
-/** Cut flat content after each run of blank lines; each piece parses alone. */
+/**
+ * The most nodes one piece may hold. The English parser's plugins merge
+ * sentences with `push(...children)`, which overflows the stack past about
+ * 120,000 nodes (a sentence of 60,000 words after "Mr."), and splice arrays
+ * as long as the piece. A longer run without a blank line, which no essay
+ * has, is cut at a sentence end near this size, or else at a space.
+ */
+export const maxPieceNodes = 20_000
+/** How far back from the limit to look for a sentence end to cut at. */
+const sentenceEndSearch = 2_000
+
+function isSentenceEnd(content: readonly SentenceContent[], i: number): boolean {
+  const previous = content[i - 1]
+  return content[i]?.type === 'WhiteSpaceNode' && previous?.type === 'PunctuationNode' && terminalMarker.test(previous.value)
+}
+
+/** Where to end an over-long piece that starts at `start`: just after a white-space node. */
+function cutPoint(content: readonly SentenceContent[], start: number): number {
+  const limit = start + maxPieceNodes
+  for (let i = limit - 1; i > limit - sentenceEndSearch; i--) if (isSentenceEnd(content, i)) return i + 1
+  for (let i = limit - 1; i > start; i--) if (content[i]?.type === 'WhiteSpaceNode') return i + 1
+  return limit
+}
+
+/** Cut flat content after each run of blank lines (and within over-long runs); each piece parses alone. */
 function piecesOf(content: readonly SentenceContent[]): SentenceContent[][] {
   const pieces: SentenceContent[][] = []
   let start = 0
   for (let i = 0; i < content.length; i++) {
-    if (isBlankLine(content[i]) && !isBlankLine(content[i + 1])) {
+    if (i - start >= maxPieceNodes) {
+      const end = cutPoint(content, start)
+      pieces.push(content.slice(start, end))
+      start = end
+    }
+    if (isBlankLine(content[i]) && !isBlankLine(content[i + 1]) && i >= start) {
       pieces.push(content.slice(start, i + 1))
       start = i + 1
     }
