@@ -17,6 +17,7 @@ import {RuleFileError} from '../rules/load.js'
 import type {RuleSet} from '../rules/types.js'
 import {applyBaseline, createBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {runCite} from './cite.js'
+import {UnlintableInputError} from '../pipeline/guard.js'
 import {expandPaths} from './files.js'
 import {loadIgnoreFilter} from './ignore.js'
 import {formats, helpText, parseOptions, type Format, type OptionValues} from './options.js'
@@ -131,7 +132,15 @@ async function lintInputs(inputs: readonly Input[], settings: Settings, io: Io):
     const config: ResolvedConfig = loadConfigFor(path.resolve(io.cwd, input.path ?? 'stdin.md'), settings.config)
     ruleSets.add(config.ruleSet)
     const file = new VFile({path: input.path, value: input.read.value, cwd: io.cwd})
-    await lintWithConfig(file, config)
+    try {
+      await lintWithConfig(file, config)
+    } catch (error) {
+      // Too deeply nested to lint safely: one line, and the other files are still linted.
+      if (!(error instanceof UnlintableInputError)) throw error
+      io.stderr(`histlint: ${input.path ?? '<stdin>'}: ${error.message}\n`)
+      inputError = true
+      continue
+    }
     files.push(file)
   }
   return {files, ruleSets, inputError}

@@ -88,7 +88,7 @@ export function forEachBlock(tree: MdastRoot, file: VFile, parser: NlcstParser, 
       queue.push(current)
       current = []
       hasContent = false
-      while (queue.length > 1 && terminalMarks(queue.slice(1)) >= contextSentences) convertFirst()
+      while (queue.length > 1 && (queue.length > maxQueuedChunks || terminalMarks(queue.slice(1)) >= contextSentences)) convertFirst()
     }
     current.push(token)
     if (token.type !== 'WhiteSpaceNode') hasContent = true
@@ -101,7 +101,9 @@ export function forEachBlock(tree: MdastRoot, file: VFile, parser: NlcstParser, 
 }
 
 function blockLineEnding(state: State, lines: number, offset: number | undefined): WhiteSpace {
-  const lineEnding: WhiteSpace = {type: 'WhiteSpaceNode', value: '\n'.repeat(lines)}
+  // remark can report a child starting on an earlier line than its sibling
+  // ended (a setext heading after link definitions): never a negative count.
+  const lineEnding: WhiteSpace = {type: 'WhiteSpaceNode', value: '\n'.repeat(Math.max(lines, 1))}
   patch(state, [lineEnding], offset)
   // Make sure it is seen as a break between paragraphs.
   if (lineEnding.value.length < 2) lineEnding.value = '\n\n'
@@ -117,6 +119,16 @@ const isTerminal = (node: SentenceContent): boolean => node.type === 'Punctuatio
  * neighbours the whole document would give.
  */
 const contextSentences = 1
+/**
+ * Blocks without a sentence end (a run of headings with no full stop) would
+ * otherwise wait for context without limit, and each would be parsed with
+ * all the rest as its context: quadratic. Past this many queued chunks the
+ * first is converted with the context the queue holds; only a sentence that
+ * runs on through more than this many unterminated blocks could differ.
+ */
+const maxQueuedChunks = 32
+/** The most tokens kept as the context before a chunk (see History). */
+const maxHistoryTokens = 400
 
 function terminalMarks(chunks: readonly SentenceContent[][]): number {
   let marks = 0
@@ -137,7 +149,10 @@ class History {
     const all = [...this.tokens, ...chunk]
     let from = all.length
     let marks = 0
-    while (from > 0) {
+    // Bounded like the queue: a run of blocks without a sentence end keeps
+    // only its last tokens as context, so history stays small (and linear).
+    const floor = Math.max(0, all.length - maxHistoryTokens)
+    while (from > floor) {
       if (isTerminal(all[from - 1] as SentenceContent) && ++marks > contextSentences) break
       from--
     }
@@ -168,7 +183,7 @@ function copyToken<T extends SentenceContent | Word['children'][number]>(node: T
 function contextAfter(chunks: readonly SentenceContent[][]): SentenceContent[] {
   const out: SentenceContent[] = []
   let marks = 0
-  for (const chunk of chunks) {
+  for (const chunk of chunks.slice(0, maxQueuedChunks)) {
     for (const node of chunk) {
       if (marks >= contextSentences) return out
       out.push(copyToken(node))

@@ -24,6 +24,7 @@ import {VFile} from 'vfile'
 import {remarkCitationMarks} from '../evidence/cited.js'
 import retextHistlint, {lintTree, type HistlintOptions} from '../plugin.js'
 import {forEachBlock, type NlcstParser} from './blocks.js'
+import {assertLintable} from './guard.js'
 
 export type Syntax = 'markdown' | 'text'
 
@@ -77,6 +78,10 @@ let markdown: ReturnType<typeof markdownProcessor> | undefined
 
 /** Lint one document; returns its vfile with histlint's messages (sorted by position). */
 export async function lintFile(file: VFile, options: HistlintOptions, syntax: Syntax = syntaxOf(file.path)): Promise<VFile> {
+  // Refuse, with a reason, what would exhaust the parser: too large, or nested too deep.
+  assertLintable(String(file.value), syntax === 'markdown')
+  // A byte-order mark is not text: drop it so that positions count from the first character.
+  if (typeof file.value === 'string' && file.value.startsWith('\uFEFF')) file.value = file.value.slice(1)
   if (syntax === 'markdown') {
     markdown ??= markdownProcessor().freeze()
     // Pass the file along: without it nlcst nodes silently lose positions.
