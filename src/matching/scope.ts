@@ -87,9 +87,7 @@ export function analyseSentence(view: SentenceView): SentenceScopes {
   const negators: number[] = []
   for (let i = 0; i < n; i++) {
     const word = lowerAt(view, i)
-    if (!cues.negators.has(word) && word !== 'little') continue
-    if (certainty(i)) continue
-    if (word === 'little') continue
+    if (!cues.negators.has(word) || certainty(i)) continue
     // Contrastive "X, not Y, did Z" negates Y alone.
     if (word === 'not' && view.commaBefore[i]) {
       let j = i + 1

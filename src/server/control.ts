@@ -5,8 +5,10 @@
  * there on, `<!-- histlint ignore RULE… -->` for the next block; no rule id
  * means every rule (the unified-message-control convention).
  *
- * A stand-in until the configuration work (src/config/) brings message
- * control to the pipeline; then lintDocument should use that instead.
+ * The CLI applies the same comments with remark-message-control over the
+ * whole mdast (src/config/controls.ts). The server keeps this block-level
+ * reading because it already has the document split into blocks, and a full
+ * Markdown parse on every keystroke would cost more than the lint itself.
  */
 import type {Block} from './blocks.js'
 import type {Finding} from './lint.js'
@@ -52,7 +54,7 @@ class RuleSwitch {
 }
 
 /** Drop the findings that control comments turn off. Findings and blocks are in document order. */
-export function applyInlineControl(blocks: readonly Block[], findings: readonly Finding[]): Finding[] {
+export function applyBlockControls(blocks: readonly Block[], findings: readonly Finding[]): Finding[] {
   if (!blocks.some((block) => block.text.includes('histlint'))) return [...findings]
   const switches = new RuleSwitch()
   const kept: Finding[] = []

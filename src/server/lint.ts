@@ -23,7 +23,7 @@ import type {HistlintMessageData, HistlintOptions} from '../plugin.js'
 import {lintFile, syntaxOf, type Syntax} from '../pipeline/processor.js'
 import type {RuleSet, SeveritySetting} from '../rules/types.js'
 import {splitBlocks, type Block, type BlockSplit} from './blocks.js'
-import {applyInlineControl} from './control.js'
+import {applyBlockControls} from './control.js'
 import type {ServerSettings} from './settings.js'
 
 /** One flagged sentence, with offsets into the document's text. */
@@ -145,7 +145,7 @@ export class DocumentLinter {
     for (const [key, value] of seen) cache.blocks.set(key, value)
     this.lastStats = {linted, reused: split.blocks.filter((block) => block.prose).length - linted}
     const kept = findings.filter((finding) => !allowlisted(finding.actual))
-    return {findings: syntax === 'markdown' ? applyInlineControl(split.blocks, kept) : kept, split, syntax}
+    return {findings: syntax === 'markdown' ? applyBlockControls(split.blocks, kept) : kept, split, syntax}
   }
 
   /** Drop what is cached for a closed document. */
