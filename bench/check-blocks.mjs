@@ -23,7 +23,8 @@ for (let i = 0; i < args.length; i++) {
   else files.push(args[i])
 }
 
-const options = {ruleSet: loadRuleSet()}
+// CITATIONS=1 also checks the supported rules' citation-needed messages.
+const options = {ruleSet: loadRuleSet(), citations: Boolean(process.env.CITATIONS)}
 const whole = createProcessor('markdown', options).freeze()
 
 const summary = (file) =>
@@ -71,7 +72,16 @@ const pieces = [
   '![Stalin ordered the invasion](x.png)',
   '[Stalin ordered the invasion](https://example.org)',
   '<https://example.org>',
-  'Stalin ordered Kim to invade.[^1]'
+  'Stalin ordered Kim to invade.[^1]',
+  // Bare URLs and addresses (literal autolinks), whose words are never prose.
+  'See www.example.org/stalin-ordered-kim-to-invade for more.',
+  'Read https://example.org/the-south-attacked-first.',
+  'Write to kim@example.org: Stalin ordered the invasion',
+  // Words the parser joins across marks, and words split by markup.
+  "The U.S.S.R. didn't take part in the Korean War.",
+  'The Soviets didnt take part in the war.',
+  'Sta**lin** ordered Kim to in*vade* the South.',
+  "Stalin's order made Kim invade the South."
 ]
 const blocks = [
   (t) => t,

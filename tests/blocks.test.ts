@@ -35,6 +35,9 @@ const documents = {
   'an abbreviation ending a block': 'See Gen.\n\nSouth Korea started the war by attacking the North.\n\nAs Mr.\n',
   'quotes and code between paragraphs': '## Origins\n\n> Stalin ordered the attack.\n\n```\ncode\n```\n\nStalin ordered Kim to invade.\n',
   'lists, tables and footnotes': '- Stalin ordered Kim to invade.[^1]\n- Kim acted alone, without Moscow.\n\n| a | b |\n|---|---|\n| Stalin ordered it. | x |\n\n[^1]: Soviet pilots never flew over Korea.\n',
+  'bare URLs and addresses (parsed with literal autolinks only where they occur)':
+    'See www.example.org/stalin-ordered-kim-to-invade for more. Stalin ordered Kim to invade the South.\n\nRead https://example.org/x. Kim acted alone, without Moscow.\n\nWrite to kim@example.org: Stalin wanted a third world war.\n',
+  'words the parser joins or markup splits (the pre-filter must see them)': "The U.S.S.R. didn't take part in the Korean War.\n\nSta**lin** ordered Kim to invade the South.\n",
   'headings without stops between quotes': '# )South Korea started the war by attacking the North\n\n> x\n\n\u2014\n"Stalin ordered the invasion," he wrote.\n'
 }
 

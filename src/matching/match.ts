@@ -4,6 +4,7 @@
  * whose first word it contains, so adding rules barely costs anything.
  */
 import {pronounStems, wordMatches, type CompiledPattern, type Step, type WordStep} from './pattern.js'
+import {RequirementIndex} from './prefilter.js'
 import type {SentenceView} from './tokens.js'
 
 export interface PatternMatch {
@@ -146,9 +147,16 @@ export function matchAt(view: SentenceView, pattern: CompiledPattern, at: number
   return {first: at, last, consumed: [...consumed]}
 }
 
-/** Index patterns by trigger stem. */
+/**
+ * Index patterns by trigger stem, and by the stems a sentence must hold for
+ * them to match. A sentence first finds the few patterns whose required
+ * words it holds (most sentences: none); only those are tried, at the tokens
+ * that can start them.
+ */
 export class TriggerIndex<T> {
   readonly #byStem = new Map<string, Array<{pattern: CompiledPattern; owner: T}>>()
+  readonly #patterns: CompiledPattern[] = []
+  #requirements: RequirementIndex | undefined
 
   add(pattern: CompiledPattern, owner: T): void {
     for (const trigger of pattern.triggers) {
@@ -156,23 +164,21 @@ export class TriggerIndex<T> {
       if (!list) this.#byStem.set(trigger, (list = []))
       list.push({pattern, owner})
     }
+    this.#patterns.push(pattern)
+    this.#requirements = undefined
   }
 
   /** Every (owner, match) in the sentence, at most one match per owner and start. */
   *matches(view: SentenceView): Generator<{owner: T; pattern: CompiledPattern; match: PatternMatch}> {
-    // Built on the first candidate only: most sentences trigger no pattern at all.
-    let present: Set<string> | undefined
-    const possible = new Map<CompiledPattern, boolean>()
+    if (view.tokens.length === 0) return
+    this.#requirements ??= new RequirementIndex(this.#patterns)
+    const possible = this.#requirements.possible(new Set(view.tokens.map((token) => token.stem)))
+    if (possible.size === 0) return
     for (let at = 0; at < view.tokens.length; at++) {
       const candidates = this.#byStem.get(view.tokens[at]?.stem ?? '')
       if (!candidates) continue
       for (const {pattern, owner} of candidates) {
-        let ok = possible.get(pattern)
-        if (ok === undefined) {
-          const stems = (present ??= new Set(view.tokens.map((token) => token.stem)))
-          possible.set(pattern, (ok = pattern.required.every((options) => options.some((s) => stems.has(s)))))
-        }
-        if (!ok) continue
+        if (!possible.has(pattern)) continue
         const match = matchAt(view, pattern, at)
         if (match) yield {owner, pattern, match}
       }

@@ -50,10 +50,13 @@ export interface CompiledPattern {
   /** The pattern names a form of "be" itself (a passive pattern). */
   readonly hasBe: boolean
   /**
-   * For each required step, the stems that can begin it. A sentence that
-   * lacks every stem of one of these sets cannot match: a cheap pre-filter.
+   * For each required (not optional) step, its options as the stems a token
+   * must have. A text that holds no option of some step, all its words,
+   * cannot match: the pre-filter (prefilter.ts) over sentences and blocks.
+   * A pronoun standing for a term needs the term earlier in the sentence, so
+   * pronouns are not listed.
    */
-  readonly required: readonly (readonly string[])[]
+  readonly required: readonly (readonly (readonly string[])[])[]
 }
 
 export type Terms = ReadonlyMap<string, readonly (readonly string[])[]>
@@ -62,7 +65,8 @@ export type Terms = ReadonlyMap<string, readonly (readonly string[])[]>
 export const pronounStems = ['he', 'she', 'they', 'it']
 
 /** The index key of a pattern word: its stem, or the stem of an exact form. */
-function triggerOf(word: string): string {
+/** The stem a token must have to match a pattern word (an exact form "=ordered" needs its stem too). */
+export function triggerOf(word: string): string {
   return word.startsWith('=') ? stem(word.slice(1)) : word
 }
 
@@ -158,8 +162,6 @@ export function compilePattern(source: string, terms: Terms): CompiledPattern {
   // A pattern that opens with a term can also open with a pronoun standing for it.
   const triggers = [...new Set([...first.options.map((o) => triggerOf(o[0] as string)), ...(first.term ? pronounStems : [])])]
   const hasBe = steps.some((s) => s.kind === 'words' && s.options.some((o) => o.includes('be')))
-  const required = steps.flatMap((s) =>
-    s.kind === 'words' && !s.optional ? [[...new Set([...s.options.map((o) => triggerOf(o[0] as string)), ...(s.term ? pronounStems : [])])]] : []
-  )
+  const required = steps.flatMap((s) => (s.kind === 'words' && !s.optional ? [s.options.map((option) => option.map(triggerOf))] : []))
   return {source, steps, triggers, hasBe, required}
 }

@@ -41,7 +41,7 @@ export interface SentenceView {
  */
 const normalCache = new Map<string, readonly NormalWord[]>()
 
-function normalWords(text: string): readonly NormalWord[] {
+export function normalWords(text: string): readonly NormalWord[] {
   let words = normalCache.get(text)
   if (words === undefined) {
     if (normalCache.size >= 50_000) normalCache.clear()

@@ -30,7 +30,6 @@ import type {Paragraph, Parents, Root, RootContent, Sentence, SentenceContent, W
 import {toString} from 'nlcst-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 
 /** The parts of a parse-latin style parser the conversion uses. */
 export interface NlcstParser {
@@ -43,11 +42,17 @@ export interface NlcstParser {
 export interface BlockOptions {
   /** mdast node types that are not prose (tables are always skipped, as in remark-retext). */
   readonly ignore?: readonly string[]
+  /**
+   * Whether a chunk (one or more blocks, raw tokens) can matter to the
+   * visitor. A chunk for which this is false is not run through the parser's
+   * sentence plugins nor visited; it still serves as its neighbours' context.
+   */
+  readonly mayMatter?: (chunk: readonly SentenceContent[]) => boolean
 }
 
 interface State {
   readonly doc: string
-  readonly place: ReturnType<typeof location>
+  readonly place: Points
   readonly parser: NlcstParser
   readonly ignore: readonly string[]
 }
@@ -63,7 +68,7 @@ const terminalMarker = /^([!.?\u2026\u203D]+)$/
 export function forEachBlock(tree: MdastRoot, file: VFile, parser: NlcstParser, options: BlockOptions, visit: (root: Root) => void): void {
   const state: State = {
     doc: String(file),
-    place: location(file),
+    place: new Points(String(file)),
     parser,
     ignore: ['table', 'tableRow', 'tableCell', ...(options.ignore ?? [])]
   }
@@ -74,6 +79,11 @@ export function forEachBlock(tree: MdastRoot, file: VFile, parser: NlcstParser, 
   let history = new History()
   const convertFirst = (): void => {
     const chunk = queue.shift() as SentenceContent[]
+    if (options.mayMatter && !options.mayMatter(chunk)) {
+      // Never parsed, so never changed: the history can keep the tokens themselves.
+      history = history.extend(chunk, false)
+      return
+    }
     const before = history.forParser()
     history = history.extend(chunk)
     visit(convertChunk(state, chunk, before, contextAfter(queue)))
@@ -144,8 +154,11 @@ class History {
     private readonly earlier = false
   ) {}
 
-  /** The history after `chunk`; call before the parser mutates the chunk (it copies what it keeps). */
-  extend(chunk: readonly SentenceContent[]): History {
+  /**
+   * The history after `chunk`; call before the parser mutates the chunk (it
+   * copies what it keeps, unless told the chunk will not be parsed).
+   */
+  extend(chunk: readonly SentenceContent[], willBeParsed = true): History {
     const all = [...this.tokens, ...chunk]
     let from = all.length
     let marks = 0
@@ -156,7 +169,8 @@ class History {
       if (isTerminal(all[from - 1] as SentenceContent) && ++marks > contextSentences) break
       from--
     }
-    return new History(all.slice(from).map(copyToken), this.earlier || from > 0)
+    const kept = all.slice(from)
+    return new History(willBeParsed ? kept.map(copyToken) : kept, this.earlier || from > 0)
   }
 
   /** The tokens to give the parser (once), after a stand-in sentence if content came before. */
@@ -276,14 +290,65 @@ function isBreak(node: WhiteSpace): boolean {
 
 /** Give each node (and its children) a position, from `offset` on. */
 function patch(state: State, nodes: RootContent[], offset: number | undefined): void {
+  if (offset === undefined) {
+    for (const node of nodes) {
+      if ('children' in node) patch(state, node.children as RootContent[], undefined)
+      node.position = undefined
+    }
+    return
+  }
   let start = offset
+  let startPoint = state.place.toPoint(start)
   for (const node of nodes) {
     if ('children' in node) patch(state, node.children as RootContent[], start)
-    const end = typeof start === 'number' ? start + toString(node).length : undefined
-    const startPoint = state.place.toPoint(start)
+    const end = start + textLength(node)
+    // Each end point is the next node's start point: points are shared, never changed in place.
     const endPoint = state.place.toPoint(end)
     node.position = startPoint && endPoint ? {start: startPoint, end: endPoint} : undefined
     start = end
+    startPoint = endPoint
+  }
+}
+
+/** The length of a node's text (`toString(node).length` without building the string). */
+function textLength(node: RootContent): number {
+  if ('value' in node) return node.value.length
+  let length = 0
+  for (const child of node.children as RootContent[]) length += textLength(child)
+  return length
+}
+
+/**
+ * Offsets to points (line, column), like vfile-location's `toPoint`, for a
+ * caller that asks in document order: a cursor walks the line starts
+ * forward, and only a step back searches.
+ */
+class Points {
+  /** Offset at which each line starts. */
+  private readonly lineStarts: number[] = [0]
+  private line = 0
+
+  constructor(private readonly doc: string) {
+    const lineEnding = /\r\n?|\n/g
+    for (let match = lineEnding.exec(doc); match; match = lineEnding.exec(doc)) this.lineStarts.push(match.index + match[0].length)
+  }
+
+  toPoint(offset: number): Point | undefined {
+    if (offset < 0 || offset > this.doc.length) return undefined
+    const starts = this.lineStarts
+    if (offset < (starts[this.line] as number)) {
+      // A step back: binary search for the last line starting at or before `offset`.
+      let low = 0
+      let high = this.line
+      while (low < high) {
+        const middle = (low + high + 1) >> 1
+        if ((starts[middle] as number) <= offset) low = middle
+        else high = middle - 1
+      }
+      this.line = low
+    }
+    while (this.line + 1 < starts.length && (starts[this.line + 1] as number) <= offset) this.line++
+    return {line: this.line + 1, column: offset - (starts[this.line] as number) + 1, offset}
   }
 }
 

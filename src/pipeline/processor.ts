@@ -22,8 +22,10 @@ import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {remarkCitationMarks} from '../evidence/cited.js'
+import {BlockFilter} from '../matching/prefilter.js'
 import retextHistlint, {lintTree, type HistlintOptions} from '../plugin.js'
 import {forEachBlock, type NlcstParser} from './blocks.js'
+import {mayHoldLiteralAutolinks, mayHoldLiteralAutolinkText, remarkGfmWithoutLiteralAutolinks} from './gfm.js'
 import {assertLintable} from './guard.js'
 
 export type Syntax = 'markdown' | 'text'
@@ -54,8 +56,37 @@ function remarkDropUrlText() {
  * The Markdown front end: mdast with front matter and GFM; which paragraphs
  * cite something is noted before the URL-only links are dropped.
  */
-function markdownProcessor() {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkCitationMarks).use(remarkDropUrlText)
+function markdownProcessor(gfm: typeof remarkGfm | typeof remarkGfmWithoutLiteralAutolinks = remarkGfm) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(gfm as typeof remarkGfm)
+    .use(remarkCitationMarks)
+    .use(remarkDropUrlText)
+}
+
+let markdown: ReturnType<typeof markdownProcessor> | undefined
+let markdownWithoutLiteralAutolinks: ReturnType<typeof markdownProcessor> | undefined
+
+/**
+ * The mdast of a Markdown file, transformed, exactly as `markdownProcessor()`
+ * gives it; the literal-autolink syntax is only paid for where the text
+ * could hold one (gfm.ts).
+ */
+function parseMarkdown(file: VFile): MdastRoot {
+  markdown ??= markdownProcessor().freeze()
+  markdownWithoutLiteralAutolinks ??= markdownProcessor(remarkGfmWithoutLiteralAutolinks).freeze()
+  let processor = markdown
+  let tree: MdastRoot | undefined
+  if (!mayHoldLiteralAutolinkText(String(file))) processor = markdownWithoutLiteralAutolinks
+  else {
+    tree = markdownWithoutLiteralAutolinks.parse(file)
+    if (!mayHoldLiteralAutolinks(tree)) processor = markdownWithoutLiteralAutolinks
+    else tree = undefined
+  }
+  tree ??= processor.parse(file)
+  // Pass the file along: without it nlcst nodes silently lose positions.
+  return processor.runSync(tree, file) as MdastRoot
 }
 
 /** The processor for a syntax; plugins after the parse all work on nlcst. */
@@ -74,7 +105,35 @@ export function syntaxOf(filePath: string | undefined): Syntax {
 // Building a processor combines its parser's extensions: cache one per rule
 // set and settings, so callers may pass a fresh options object every time.
 const textProcessors = new WeakMap<HistlintOptions['ruleSet'], Map<string, Processor<any, any, any, any, any>>>()
-let markdown: ReturnType<typeof markdownProcessor> | undefined
+const blockFilters = new WeakMap<HistlintOptions['ruleSet'], Map<string, BlockFilter>>()
+/** Options that decide which rules can report: one processor or filter per value. */
+function settingsKey(options: HistlintOptions): string {
+  return JSON.stringify([options.severities ?? null, options.citations ?? false])
+}
+
+/** A cached value per rule set and settings. */
+function cached<T>(cache: WeakMap<HistlintOptions['ruleSet'], Map<string, T>>, options: HistlintOptions, make: () => T): T {
+  let bySettings = cache.get(options.ruleSet)
+  if (!bySettings) cache.set(options.ruleSet, (bySettings = new Map()))
+  const key = settingsKey(options)
+  let value = bySettings.get(key)
+  if (value === undefined) bySettings.set(key, (value = make()))
+  return value
+}
+
+/**
+ * The pre-filter over the patterns of the rules that can report with these
+ * options: rules turned off, and supported rules unless citations are asked
+ * for, cannot make a block worth parsing.
+ */
+function blockFilter(options: HistlintOptions): BlockFilter {
+  return cached(blockFilters, options, () => {
+    const reporting = options.ruleSet.rules.filter(
+      (rule) => (options.severities?.[rule.id] ?? rule.severity) !== 'off' && (rule.verdict !== 'supported' || options.citations === true)
+    )
+    return new BlockFilter(reporting.flatMap((rule) => rule.patterns))
+  })
+}
 
 /** Lint one document; returns its vfile with histlint's messages (sorted by position). */
 export async function lintFile(file: VFile, options: HistlintOptions, syntax: Syntax = syntaxOf(file.path)): Promise<VFile> {
@@ -83,17 +142,13 @@ export async function lintFile(file: VFile, options: HistlintOptions, syntax: Sy
   // A byte-order mark is not text: drop it so that positions count from the first character.
   if (typeof file.value === 'string' && file.value.startsWith('\uFEFF')) file.value = file.value.slice(1)
   if (syntax === 'markdown') {
-    markdown ??= markdownProcessor().freeze()
-    // Pass the file along: without it nlcst nodes silently lose positions.
-    const tree = markdown.runSync(markdown.parse(file), file) as MdastRoot
+    const tree = parseMarkdown(file)
     const parser = new ParseEnglish() as unknown as NlcstParser
-    forEachBlock(tree, file, parser, {ignore: ignoredMarkdown}, (root) => lintTree(root, file, options))
+    const filter = blockFilter(options)
+    const mayMatter = (chunk: Parameters<BlockFilter['mayMatchTokens']>[0]): boolean => filter.mayMatchTokens(chunk)
+    forEachBlock(tree, file, parser, {ignore: ignoredMarkdown, mayMatter}, (root) => lintTree(root, file, options))
   } else {
-    let bySettings = textProcessors.get(options.ruleSet)
-    if (!bySettings) textProcessors.set(options.ruleSet, (bySettings = new Map()))
-    const key = JSON.stringify([options.severities ?? null, options.citations ?? false])
-    let processor = bySettings.get(key)
-    if (!processor) bySettings.set(key, (processor = createProcessor(syntax, options).freeze()))
+    const processor = cached(textProcessors, options, () => createProcessor(syntax, options).freeze())
     await processor.run(processor.parse(file), file)
   }
   file.messages.sort((a, b) => (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) - (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0))
