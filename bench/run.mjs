@@ -30,9 +30,9 @@ const section = (name) => !only || only.has(name)
 
 const sizes = [1000, 5000, 10000, 100000]
 // Rounds per size: enough for a stable median, few enough for a few minutes in all.
-const rounds = quick ? {1000: 5, 5000: 3, 10000: 3, 100000: 1} : {1000: 15, 5000: 9, 10000: 5, 100000: 3}
+const rounds = quick ? {1000: 15, 5000: 5, 10000: 3, 100000: 1} : {1000: 25, 5000: 11, 10000: 7, 100000: 3}
 // The 100,000-word essay runs after the smaller ones, so the code is already warm.
-const warmups = quick ? {1000: 3, 5000: 1, 10000: 1, 100000: 0} : {1000: 5, 5000: 3, 10000: 2, 100000: 0}
+const warmups = quick ? {1000: 5, 5000: 2, 10000: 1, 100000: 0} : {1000: 8, 5000: 3, 10000: 2, 100000: 0}
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–')
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN)

@@ -148,37 +148,35 @@ export function matchAt(view: SentenceView, pattern: CompiledPattern, at: number
 }
 
 /**
- * Index patterns by trigger stem, and by the stems a sentence must hold for
- * them to match. A sentence first finds the few patterns whose required
- * words it holds (most sentences: none); only those are tried, at the tokens
- * that can start them.
+ * Index patterns by the stems a sentence must hold for them to match, and
+ * by the stems that can start them. A sentence first finds the few patterns
+ * whose required words it holds (most sentences: none); only those are
+ * tried, at the tokens that can start them.
  */
 export class TriggerIndex<T> {
-  readonly #byStem = new Map<string, Array<{pattern: CompiledPattern; owner: T}>>()
-  readonly #patterns: CompiledPattern[] = []
+  readonly #entries: Array<{pattern: CompiledPattern; owner: T; triggers: ReadonlySet<string>}> = []
   #requirements: RequirementIndex | undefined
 
   add(pattern: CompiledPattern, owner: T): void {
-    for (const trigger of pattern.triggers) {
-      let list = this.#byStem.get(trigger)
-      if (!list) this.#byStem.set(trigger, (list = []))
-      list.push({pattern, owner})
-    }
-    this.#patterns.push(pattern)
+    this.#entries.push({pattern, owner, triggers: new Set(pattern.triggers)})
     this.#requirements = undefined
   }
 
-  /** Every (owner, match) in the sentence, at most one match per owner and start. */
+  /**
+   * Every (owner, match) in the sentence, at most one match per owner and
+   * start; in the order of the tokens, and at one token in the order the
+   * patterns were added.
+   */
   *matches(view: SentenceView): Generator<{owner: T; pattern: CompiledPattern; match: PatternMatch}> {
     if (view.tokens.length === 0) return
-    this.#requirements ??= new RequirementIndex(this.#patterns)
+    this.#requirements ??= new RequirementIndex(this.#entries.map((entry) => entry.pattern))
     const possible = this.#requirements.possible(new Set(view.tokens.map((token) => token.stem)))
     if (possible.size === 0) return
+    const candidates = this.#entries.filter((entry) => possible.has(entry.pattern))
     for (let at = 0; at < view.tokens.length; at++) {
-      const candidates = this.#byStem.get(view.tokens[at]?.stem ?? '')
-      if (!candidates) continue
-      for (const {pattern, owner} of candidates) {
-        if (!possible.has(pattern)) continue
+      const stem = view.tokens[at]?.stem ?? ''
+      for (const {pattern, owner, triggers} of candidates) {
+        if (!triggers.has(stem)) continue
         const match = matchAt(view, pattern, at)
         if (match) yield {owner, pattern, match}
       }
