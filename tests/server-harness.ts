@@ -36,9 +36,10 @@ export class TestClient {
   /** Every line the server logged (`window/logMessage`), in order. */
   readonly log: string[] = []
 
-  constructor() {
+  /** `nodeFlags` go to Node itself, before the script (the memory test asks for heap snapshots); the server is the same. */
+  constructor(nodeFlags: readonly string[] = []) {
     if (!fs.existsSync(serverBin)) throw new Error(`${serverBin} is missing: run \`npm run build\` first`)
-    this.child = spawn(process.execPath, [serverBin, '--stdio'], {stdio: 'pipe'})
+    this.child = spawn(process.execPath, [...nodeFlags, serverBin, '--stdio'], {stdio: 'pipe'})
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()))
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)))
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin))
