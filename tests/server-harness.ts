@@ -8,6 +8,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection} from 'vscode-jsonrpc/node'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import {loadRuleSet} from '../src/rules/load.js'
+import {toDiagnostic} from '../src/server/diagnostics.js'
+import {DocumentLinter} from '../src/server/lint.js'
+import {defaultSettings} from '../src/server/settings.js'
 import type {ClientCapabilities, Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent} from 'vscode-languageserver-protocol'
 
 export const serverBin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'src', 'server', 'bin.js')
@@ -28,10 +33,13 @@ export class TestClient {
   /** Every publishDiagnostics notification received, in order. */
   readonly published: PublishDiagnosticsParams[] = []
   stderr = ''
+  /** Every line the server logged (`window/logMessage`), in order. */
+  readonly log: string[] = []
 
-  constructor() {
+  /** `nodeFlags` go to Node itself, before the script (the memory test asks for heap snapshots); the server is the same. */
+  constructor(nodeFlags: readonly string[] = []) {
     if (!fs.existsSync(serverBin)) throw new Error(`${serverBin} is missing: run \`npm run build\` first`)
-    this.child = spawn(process.execPath, [serverBin, '--stdio'], {stdio: 'pipe'})
+    this.child = spawn(process.execPath, [...nodeFlags, serverBin, '--stdio'], {stdio: 'pipe'})
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()))
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)))
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin))
@@ -45,7 +53,7 @@ export class TestClient {
     })
     this.connection.onRequest('workspace/configuration', (params: {items: {section?: string}[]}) => params.items.map(() => this.settings))
     this.connection.onRequest('client/registerCapability', () => null)
-    this.connection.onNotification('window/logMessage', () => undefined)
+    this.connection.onNotification('window/logMessage', (params: {message: string}) => this.log.push(params.message))
     this.connection.listen()
   }
 
@@ -76,8 +84,25 @@ export class TestClient {
     return published
   }
 
+  /**
+   * Send one didChange with the version given, whatever came before (a
+   * client may repeat a version or go back), without waiting for diagnostics.
+   */
+  sendChange(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    this.versions.set(uri, version)
+    return this.connection.sendNotification('textDocument/didChange', {textDocument: {uri, version}, contentChanges: changes})
+  }
+
   version(uri: string): number | undefined {
     return this.versions.get(uri)
+  }
+
+  /** The server's resident set size in MiB, from /proc (Linux only). */
+  residentMiB(): number {
+    const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8')
+    const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1]
+    if (kib === undefined) throw new Error(`no VmRSS in /proc/${this.child.pid}/status`)
+    return Number(kib) / 1024
   }
 
   /** Write bytes straight onto the server's stdin (for malformed messages). */
@@ -97,4 +122,17 @@ export class TestClient {
     this.connection.dispose()
     if (this.child.exitCode === null) this.child.kill()
   }
+}
+
+const localLinter = new DocumentLinter(loadRuleSet())
+
+/**
+ * The diagnostics the server should publish for `text`: the same lint, run
+ * here in the test process with default settings. Its cache makes a run of
+ * texts that differ in one paragraph cheap, as in the server.
+ */
+export async function diagnosticsFor(uri: string, text: string, languageId = 'markdown'): Promise<Diagnostic[]> {
+  const document = TextDocument.create(uri, languageId, 0, text)
+  const linted = await localLinter.lintDocument(text, uri, defaultSettings, {syntax: languageId === 'markdown' ? 'markdown' : 'text'})
+  return (linted?.findings ?? []).map((finding) => toDiagnostic(finding, document))
 }

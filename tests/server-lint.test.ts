@@ -135,6 +135,20 @@ describe('the cache', () => {
     expect(linted?.findings.map((f) => f.ruleId)).toContain('stalin-ordered-invasion')
   })
 
+  it('holds only the blocks of the latest text, however many texts came before, and nothing once forgotten', async () => {
+    const linter = new DocumentLinter(ruleSet)
+    const uri = 'file:///revisions.md'
+    const textWith = (n: number): string => `# Revisions\n\nRevision ${n}.\n\n${'Stalin ordered Kim Il Sung to invade the South.'}\n`
+    // 300 edits, each giving the middle paragraph a text never seen before.
+    for (let n = 0; n < 300; n++) await linter.lintDocument(textWith(n), uri, noSettings)
+    expect(linter.cachedBlocks(uri)).toBe(3)
+    // An earlier text of the paragraph was forgotten: it is linted afresh, the other blocks come from the cache.
+    await linter.lintDocument(textWith(0), uri, noSettings)
+    expect(linter.lastStats).toEqual({linted: 1, reused: 2})
+    linter.forget(uri)
+    expect(linter.cachedBlocks(uri)).toBe(0)
+  })
+
   it('abandons a lint whose result became stale', async () => {
     const linter = new DocumentLinter(ruleSet)
     const distinct = Array.from({length: 400}, (_, n) => `Paragraph ${n}: Stalin ordered Kim Il Sung to invade the South.`).join('\n\n')

@@ -153,6 +153,11 @@ export class DocumentLinter {
     this.caches.delete(uri)
   }
 
+  /** How many blocks' findings are cached for a document: at most its prose blocks, whatever texts came before. */
+  cachedBlocks(uri: string): number {
+    return this.caches.get(uri)?.blocks.size ?? 0
+  }
+
   private async lintBlock(block: Block, context: string, options: HistlintOptions, syntax: Syntax): Promise<readonly Finding[]> {
     const value = context ? `${block.text}\n\n${context}\n` : block.text
     const file = await lintFile(new VFile({value}), options, syntax)

@@ -1,8 +1,8 @@
 /**
  * When to lint: each change (re)starts a short timer per document; when it
  * fires, the newest text is linted, and the result is kept only if the
- * document is still at that version. A lint that sees a newer version stops
- * at its next pause, so stale results are never published.
+ * document still has that text (the same revision). A lint that sees a newer
+ * revision stops at its next pause, so stale results are never published.
  *
  * The debounce adapts to what a lint of this document costs: after a cheap
  * lint (an edit that touched one paragraph, a few ms) the next one starts at
@@ -16,18 +16,18 @@ export const maxDebounceMs = 150
 /** A lint cheaper than this runs on every change without delay. */
 export const cheapLintMs = 50
 
-export interface ScheduledDocument {
-  readonly uri: string
-  readonly version: number
-}
-
 export interface LintJob<Result> {
-  /** The current version of a document, or undefined once it is closed. */
-  readonly currentVersion: (uri: string) => number | undefined
-  /** Lint the current text; `isStale` turns true when a newer version arrives. Undefined = abandoned. */
+  /**
+   * The current revision of a document, or undefined once it is closed: a
+   * number that changes with every change of its text. (Not the client's
+   * version: a client may repeat one, and then a lint of the old text would
+   * pass for current.)
+   */
+  readonly currentRevision: (uri: string) => number | undefined
+  /** Lint the current text; `isStale` turns true when the text changes. Undefined = abandoned. */
   readonly lint: (uri: string, isStale: () => boolean) => Promise<Result | undefined>
-  /** Called with a fresh result, only while the document is still at the linted version. */
-  readonly publish: (uri: string, version: number, result: Result) => void
+  /** Called with a fresh result, only while the document is still at the linted revision. */
+  readonly publish: (uri: string, revision: number, result: Result) => void
   readonly onError: (uri: string, error: unknown) => void
 }
 
@@ -66,16 +66,16 @@ export class LintScheduler<Result> {
   }
 
   private async run(uri: string): Promise<void> {
-    const version = this.job.currentVersion(uri)
-    if (version === undefined) return
-    const isStale = (): boolean => this.job.currentVersion(uri) !== version
+    const revision = this.job.currentRevision(uri)
+    if (revision === undefined) return
+    const isStale = (): boolean => this.job.currentRevision(uri) !== revision
     const started = performance.now()
     this.running.add(uri)
     try {
       const result = await this.job.lint(uri, isStale)
       if (result !== undefined && !isStale()) {
         this.costs.set(uri, performance.now() - started)
-        this.job.publish(uri, version, result)
+        this.job.publish(uri, revision, result)
       }
     } catch (error) {
       this.job.onError(uri, error)

@@ -26,10 +26,27 @@ import {DocumentLinter, type LintedDocument} from './lint.js'
 import {LintScheduler} from './schedule.js'
 import {defaultSettings, parseSettings, type ServerSettings} from './settings.js'
 
-/** What was last published for a document, and for which version. */
+/** What was last published for a document, and for which revision of its text. */
 interface Published {
-  readonly version: number
+  readonly revision: number
   readonly linted: LintedDocument
+}
+
+/**
+ * Which text of a document the server holds. The protocol says each change
+ * carries a higher version, but a client may repeat a version or go back.
+ * Every change is applied, in the order it arrives (as TextDocuments does:
+ * over one stream, arrival order is the order the client made them, and an
+ * incremental change skipped would leave the server's text out of step for
+ * good). The version is only the label diagnostics carry; what a lint saw
+ * is told by the revision, which the server raises on every change, so a
+ * repeated version can never let a lint of the old text pass for current.
+ */
+interface Held {
+  readonly revision: number
+  readonly version: number
+  /** A version that did not rise has been logged for this document (once, not on every keystroke). */
+  readonly warned: boolean
 }
 
 /** Plain text when the editor says so or the file is `.txt`; Markdown otherwise. */
@@ -42,6 +59,8 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
   const linter = new DocumentLinter(ruleSet)
   const rules = new Map<string, Rule>(ruleSet.rules.map((rule) => [rule.id, rule]))
   const published = new Map<string, Published>()
+  const held = new Map<string, Held>()
+  let lastRevision = 0
   let settings: ServerSettings = defaultSettings
   let pullsConfiguration = false
   let registersConfiguration = false
@@ -58,7 +77,7 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
   }
 
   const scheduler = new LintScheduler<LintedDocument>({
-    currentVersion: (uri) => documents.get(uri)?.version,
+    currentRevision: (uri) => held.get(uri)?.revision,
     lint: async (uri, isStale) => {
       await settingsReady
       const document = documents.get(uri)
@@ -72,11 +91,12 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
       if (linter.lastConfigProblem) connection.console.warn(`histlint: ignored config: ${linter.lastConfigProblem}`)
       return linted
     },
-    publish: (uri, version, linted) => {
+    publish: (uri, revision, linted) => {
       const document = documents.get(uri)
       if (!document) return
-      published.set(uri, {version, linted})
-      void connection.sendDiagnostics({uri, version, diagnostics: linted.findings.map((finding) => toDiagnostic(finding, document))})
+      published.set(uri, {revision, linted})
+      // The scheduler publishes only while the text is the one linted, so the document's version is the linted text's.
+      void connection.sendDiagnostics({uri, version: document.version, diagnostics: linted.findings.map((finding) => toDiagnostic(finding, document))})
     },
     onError: (uri, error) => connection.console.error(`histlint: could not lint ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   })
@@ -85,7 +105,7 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
   const current = (uri: string): {document: TextDocument; linted: LintedDocument} | undefined => {
     const document = documents.get(uri)
     const result = published.get(uri)
-    return document && result && result.version === document.version ? {document, linted: result.linted} : undefined
+    return document && result && result.revision === held.get(uri)?.revision ? {document, linted: result.linted} : undefined
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -134,9 +154,18 @@ export function startServer(connection: Connection, ruleSet: RuleSet): void {
     else void pullSettings()
   })
 
-  documents.onDidOpen(({document}) => scheduler.schedule(document.uri))
-  documents.onDidChangeContent(({document}) => scheduler.schedule(document.uri))
+  // Fired on open too (TextDocuments fires it after onDidOpen), so this is where every new text is counted.
+  documents.onDidChangeContent(({document}) => {
+    const before = held.get(document.uri)
+    const backwards = before !== undefined && document.version <= before.version
+    if (backwards && !before.warned) {
+      connection.console.warn(`histlint: ${document.uri}: version ${document.version} came after version ${before.version}; changes are applied in the order they arrive`)
+    }
+    held.set(document.uri, {revision: ++lastRevision, version: document.version, warned: backwards || (before?.warned ?? false)})
+    scheduler.schedule(document.uri)
+  })
   documents.onDidClose(({document}) => {
+    held.delete(document.uri)
     scheduler.cancel(document.uri)
     linter.forget(document.uri)
     published.delete(document.uri)
