@@ -7,12 +7,17 @@
  * keeps the English sentence splitter ("Gen. MacArthur landed." stays one
  * sentence) and lets histlint run on the same tree (see PIPELINE-NOTES).
  *
- * `lintFile` does not run that whole-document conversion for Markdown: it
+ * `lintFile` does not run these whole-document parses: for Markdown it
  * parses the mdast once, then converts and lints one block at a time
- * (blocks.ts), which finds the same sentences in time linear in the
- * document and keeps only one block's nlcst in memory.
+ * (blocks.ts); plain text it tokenizes once and parses one paragraph (text
+ * between blank lines) at a time (chunks.ts). Both find the same sentences
+ * as the whole-document parse, in time linear in the document, and keep
+ * only a few paragraphs' sentences in memory. `createProcessor` stays the
+ * plain unified pipeline, for library users and as the reference the tests
+ * compare with.
  */
 import type {Root as MdastRoot, RootContent} from 'mdast'
+import type {Root as NlcstRoot} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -23,7 +28,8 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {remarkCitationMarks} from '../evidence/cited.js'
 import retextHistlint, {lintTree, type HistlintOptions} from '../plugin.js'
-import {forEachBlock, type NlcstParser} from './blocks.js'
+import {forEachBlock} from './blocks.js'
+import {forEachChunk, type NlcstParser} from './chunks.js'
 import {assertLintable} from './guard.js'
 
 export type Syntax = 'markdown' | 'text'
@@ -71,9 +77,6 @@ export function syntaxOf(filePath: string | undefined): Syntax {
   return filePath && /\.txt$/i.test(filePath) ? 'text' : 'markdown'
 }
 
-// Building a processor combines its parser's extensions: cache one per rule
-// set and settings, so callers may pass a fresh options object every time.
-const textProcessors = new WeakMap<HistlintOptions['ruleSet'], Map<string, Processor<any, any, any, any, any>>>()
 let markdown: ReturnType<typeof markdownProcessor> | undefined
 
 /** Lint one document; returns its vfile with histlint's messages (sorted by position). */
@@ -82,19 +85,16 @@ export async function lintFile(file: VFile, options: HistlintOptions, syntax: Sy
   assertLintable(String(file.value), syntax === 'markdown')
   // A byte-order mark is not text: drop it so that positions count from the first character.
   if (typeof file.value === 'string' && file.value.startsWith('\uFEFF')) file.value = file.value.slice(1)
+  const parser = new ParseEnglish() as unknown as NlcstParser
+  const lint = (root: NlcstRoot): void => lintTree(root, file, options)
   if (syntax === 'markdown') {
     markdown ??= markdownProcessor().freeze()
     // Pass the file along: without it nlcst nodes silently lose positions.
     const tree = markdown.runSync(markdown.parse(file), file) as MdastRoot
-    const parser = new ParseEnglish() as unknown as NlcstParser
-    forEachBlock(tree, file, parser, {ignore: ignoredMarkdown}, (root) => lintTree(root, file, options))
+    forEachBlock(tree, file, parser, {ignore: ignoredMarkdown}, lint)
   } else {
-    let bySettings = textProcessors.get(options.ruleSet)
-    if (!bySettings) textProcessors.set(options.ruleSet, (bySettings = new Map()))
-    const key = JSON.stringify([options.severities ?? null, options.citations ?? false])
-    let processor = bySettings.get(key)
-    if (!processor) bySettings.set(key, (processor = createProcessor(syntax, options).freeze()))
-    await processor.run(processor.parse(file), file)
+    // The tokenizer counts positions from the start of the text, as retext-english does.
+    forEachChunk(parser.tokenize(String(file)), parser, lint)
   }
   file.messages.sort((a, b) => (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) - (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0))
   return file
