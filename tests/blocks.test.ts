@@ -12,7 +12,7 @@ import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {createProcessor, lintFile, loadRuleSet} from '../src/index.js'
 import {forEachBlock} from '../src/pipeline/blocks.js'
-import {forEachChunk, type ChunkLimits, type NlcstParser} from '../src/pipeline/chunks.js'
+import {defaultChunkLimits, forEachChunk, textChunkLimits, type ChunkLimits, type NlcstParser} from '../src/pipeline/chunks.js'
 import {fuzzParameters, fuzzTimeout, markdownDocument} from './fuzz-arbitraries.js'
 
 const options = {ruleSet: loadRuleSet()}
@@ -82,16 +82,24 @@ const textProcessor = createProcessor('text', options)
 /** retext-english on the whole text: what the plain unified pipeline sees. */
 const wholeText = (value: string): string[] => nodesOf([textProcessor.parse(new VFile({value})) as Root])
 
-/** What lintFile sees of a .txt file: the text tokenized once and parsed paragraph by paragraph. */
-function textByParagraph(value: string, limits?: ChunkLimits): string[] {
+/** What lintFile sees of a .txt file: the text tokenized once and parsed a few paragraphs at a time. */
+function textByParagraph(value: string, limits: ChunkLimits): string[] {
   const english = parser()
   const roots: Root[] = []
   forEachChunk(english.tokenize(value), english, (root) => roots.push(root), limits)
   return nodesOf(roots)
 }
 
-/** Cut at every plain sentence end: the cut must change nothing, since the parser splits there anyway. */
-const cutEverywhere: ChunkLimits = {cutAtSentenceEnd: 1, cutAnywhere: Number.POSITIVE_INFINITY}
+/** Every blank line ends a chunk (as for Markdown), so each paragraph is parsed between copies of its neighbours. */
+const everyBlankLine: ChunkLimits = defaultChunkLimits
+/** And a cut at every plain sentence end: the cut must change nothing, since the parser splits there anyway. */
+const cutEverywhere: ChunkLimits = {minChunkTokens: 0, cutAtSentenceEnd: 1, cutAnywhere: Number.POSITIVE_INFINITY}
+
+/** Whole text, as lintFile chunks it, paragraph by paragraph, and cut at every sentence end: the same nodes. */
+function expectSameAsWholeText(value: string, name?: string): void {
+  const expected = wholeText(value)
+  for (const limits of [textChunkLimits, everyBlankLine, cutEverywhere]) expect(textByParagraph(value, limits), name).toEqual(expected)
+}
 
 const essays = fs.readdirSync('fixtures/essays').filter((name) => name.endsWith('.md'))
 const plainTexts = {
@@ -103,22 +111,16 @@ const plainTexts = {
 
 describe('plain text paragraph by paragraph has the nodes and positions of a whole-text parse', () => {
   for (const [name, value] of Object.entries(plainTexts)) {
-    it(name, () => {
-      const expected = wholeText(value)
-      expect(textByParagraph(value)).toEqual(expected)
-      expect(textByParagraph(value, cutEverywhere)).toEqual(expected)
-    })
+    it(name, () => expectSameAsWholeText(value))
   }
 
   it('the essays in fixtures/essays, read as plain text', () => {
     for (const name of essays) {
       const value = fs.readFileSync(`fixtures/essays/${name}`, 'utf8')
-      const expected = wholeText(value)
-      expect(expected.length).toBeGreaterThan(100)
-      expect(textByParagraph(value), name).toEqual(expected)
-      // The same essay with its blank lines made single line endings: one long paragraph, cut at every plain sentence end.
-      const joined = value.replace(/\n\n+/g, '\n')
-      expect(textByParagraph(joined, cutEverywhere), name).toEqual(wholeText(joined))
+      expect(wholeText(value).length).toBeGreaterThan(100)
+      expectSameAsWholeText(value, name)
+      // The same essay with its blank lines made single line endings: one long paragraph.
+      expectSameAsWholeText(value.replace(/\n\n+/g, '\n'), name)
     }
   })
 
@@ -128,7 +130,7 @@ describe('plain text paragraph by paragraph has the nodes and positions of a who
     const prose = fc.array(fc.tuple(fc.array(word, {minLength: 1, maxLength: 6}), sentenceEnd), {minLength: 1, maxLength: 30}).map((sentences) => sentences.map(([words, end]) => words.join(' ') + end).join(''))
     fc.assert(
       fc.property(prose, (value) => {
-        expect(textByParagraph(value, cutEverywhere)).toEqual(wholeText(value))
+        expectSameAsWholeText(value)
       }),
       {...fuzzParameters, numRuns: fuzzParameters.numRuns * 5}
     )
@@ -136,11 +138,7 @@ describe('plain text paragraph by paragraph has the nodes and positions of a who
 
   it('generated documents (odd Unicode, line endings, punctuation), read as plain text', fuzzTimeout, () => {
     fc.assert(
-      fc.property(markdownDocument, (value) => {
-        const expected = wholeText(value)
-        expect(textByParagraph(value)).toEqual(expected)
-        expect(textByParagraph(value, cutEverywhere)).toEqual(expected)
-      }),
+      fc.property(markdownDocument, (value) => expectSameAsWholeText(value)),
       fuzzParameters
     )
   })
@@ -169,7 +167,7 @@ describe('long runs without a sentence end are cut before the parser merges them
       if (node.type === 'SentenceNode') sentences.push({text: toString(node), start: node.position?.start.offset ?? -1, end: node.position?.end.offset ?? -1})
       else if ('children' in node) node.children.forEach(collect)
     }
-    forEachChunk(english.tokenize(value), english, collect, {cutAtSentenceEnd: 100, cutAnywhere: 200})
+    forEachChunk(english.tokenize(value), english, collect, {minChunkTokens: 0, cutAtSentenceEnd: 100, cutAnywhere: 200})
     // "Mr." does not end the sentence: the claim is one sentence with the start of the run.
     expect(sentences[0]?.text).toMatch(/^I met Mr\. Stalin ordered Kim Il Sung to invade the South and the army/)
     expect(sentences.length).toBeGreaterThan(4)

@@ -7,9 +7,10 @@
  * arrays of the input's size, so a whole-document parse gets dearer per word
  * as documents grow (PIPELINE-NOTES, item 6), and its merges copy one
  * sentence into another with `push(...children)`, which overflows the stack
- * past about 125,000 nodes. Here the stream is cut at every white space of
- * two or more line endings (a blank line) and each chunk is parsed on its own,
- * so the cost is linear in the document.
+ * past about 125,000 nodes. Here the stream is cut at white space of two or
+ * more line endings (a blank line; for plain text, once a chunk holds 500
+ * tokens) and each chunk is parsed on its own, so the cost is linear in the
+ * document.
  *
  * Why the sentences stay the same: the parser's last paragraph step
  * (`breakImplicitSentences`) splits every sentence at such white space, so any
@@ -44,8 +45,10 @@ export interface NlcstParser {
   tokenize(value: string): SentenceContent[]
 }
 
-/** Where chunks without a blank line are cut (in tokens: words, white space, punctuation). */
+/** Where chunks end (in tokens: words, white space, punctuation). */
 export interface ChunkLimits {
+  /** A blank line ends a chunk only once it holds this many tokens. */
+  readonly minChunkTokens: number
   /** Past this many tokens a chunk is cut at its next plain sentence end. */
   readonly cutAtSentenceEnd: number
   /** Past this many tokens a chunk is cut at its next white space. */
@@ -53,13 +56,25 @@ export interface ChunkLimits {
 }
 
 /**
- * About 2,500 and 5,000 words. No essay sentence comes near (they stay under
- * 500 words), and the pieces stay far below the ~125,000 nodes where the
- * parser's spreads overflow the stack (a merge copies at most a piece and its
- * context, ~15,000 nodes). Smaller pieces also bound the parser's own
+ * Cuts: about 2,500 and 5,000 words. No essay sentence comes near (they stay
+ * under 500 words), and the pieces stay far below the ~125,000 nodes where
+ * the parser's spreads overflow the stack (a merge copies at most a piece and
+ * its context, ~15,000 nodes). Smaller pieces also bound the parser's own
  * super-linear steps within one long sentence.
+ *
+ * Every blank line ends a chunk by default: bench/check-blocks.mjs then
+ * compares the context machinery on small documents too.
  */
-export const defaultChunkLimits: ChunkLimits = {cutAtSentenceEnd: 5_000, cutAnywhere: 10_000}
+export const defaultChunkLimits: ChunkLimits = {minChunkTokens: 0, cutAtSentenceEnd: 5_000, cutAnywhere: 10_000}
+
+/**
+ * For plain text, blank lines closer together than 500 tokens do not end a
+ * chunk: each chunk is parsed with copies of its neighbours' sentences, which
+ * costs more than a short paragraph itself (500 lines without a full stop
+ * took 0.2–0.7 s paragraph by paragraph, 0.1–0.2 s in chunks of 500 tokens).
+ * Fewer chunk ends can only bring the parse closer to the whole-text one.
+ */
+export const textChunkLimits: ChunkLimits = {...defaultChunkLimits, minChunkTokens: 500}
 
 const newLine = /^[ \t]*((\r?\n|\r)[\t ]*)+$/
 const terminalMarker = /^([!.?\u2026\u203D]+)$/
@@ -86,7 +101,7 @@ const maxHistoryTokens = 400
  * are at most `cutAnywhere` tokens, yet 32 of them would make a context of
  * hundreds of thousands of tokens, parsed again with each chunk.
  */
-const maxContextAfterTokens = 5_000
+const maxContextAfterTokens = 1_000
 
 interface Chunk {
   readonly tokens: SentenceContent[]
@@ -119,7 +134,7 @@ export function forEachChunk(tokens: Iterable<SentenceContent>, parser: NlcstPar
     hasContent = false
   }
   for (const token of tokens) {
-    if (hasContent && isBreak(token)) {
+    if (hasContent && isBreak(token) && current.length >= limits.minChunkTokens) {
       // A blank line, where the parser would split a sentence anyway.
       endChunk()
       while (queue.length > 1 && (queue.length > maxQueuedChunks || queue.slice(1).reduce((sum, chunk) => sum + chunk.marks, 0) >= contextSentences)) convertFirst()
@@ -165,12 +180,12 @@ function plainSentenceEnd(parser: NlcstParser, tokens: readonly SentenceContent[
   const following = plainWord(next)
   if (!word || !following || !/^\p{Lu}/u.test(following) || stop?.type !== 'PunctuationNode' || stop.value !== '.' || space?.type !== 'WhiteSpaceNode' || isBreak(space)) return false
   const probe = sentenceContentToRoot(parser, parser.tokenize(`It was ${word}.${space.value}${following} was`))
-  const sentences = root(probe).filter((node) => node.type === 'SentenceNode')
+  const sentences = paragraphContent(probe).filter((node) => node.type === 'SentenceNode')
   return sentences.length === 2 && toString(sentences[0] as Sentence) === `It was ${word}.`
 }
 
 /** The children of a root's paragraphs, in order. */
-const root = (tree: Root): RootContent[] => tree.children.flatMap((node) => (node.type === 'ParagraphNode' ? node.children : [node]))
+const paragraphContent = (tree: Root): RootContent[] => tree.children.flatMap((node) => (node.type === 'ParagraphNode' ? node.children : [node]))
 
 /** Raw copies of the last sentences before the next chunk. */
 class History {

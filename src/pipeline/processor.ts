@@ -9,7 +9,7 @@
  *
  * `lintFile` does not run these whole-document parses: for Markdown it
  * parses the mdast once, then converts and lints one block at a time
- * (blocks.ts); plain text it tokenizes once and parses one paragraph (text
+ * (blocks.ts); plain text it tokenizes once and parses a few paragraphs (text
  * between blank lines) at a time (chunks.ts). Both find the same sentences
  * as the whole-document parse, in time linear in the document, and keep
  * only a few paragraphs' sentences in memory. `createProcessor` stays the
@@ -29,7 +29,7 @@ import {VFile} from 'vfile'
 import {remarkCitationMarks} from '../evidence/cited.js'
 import retextHistlint, {lintTree, type HistlintOptions} from '../plugin.js'
 import {forEachBlock} from './blocks.js'
-import {forEachChunk, type NlcstParser} from './chunks.js'
+import {forEachChunk, textChunkLimits, type NlcstParser} from './chunks.js'
 import {assertLintable} from './guard.js'
 
 export type Syntax = 'markdown' | 'text'
@@ -94,7 +94,7 @@ export async function lintFile(file: VFile, options: HistlintOptions, syntax: Sy
     forEachBlock(tree, file, parser, {ignore: ignoredMarkdown}, lint)
   } else {
     // The tokenizer counts positions from the start of the text, as retext-english does.
-    forEachChunk(parser.tokenize(String(file)), parser, lint)
+    forEachChunk(parser.tokenize(String(file)), parser, lint, textChunkLimits)
   }
   file.messages.sort((a, b) => (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) - (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0))
   return file
