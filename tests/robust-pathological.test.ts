@@ -84,6 +84,13 @@ describe('pathological input finishes in linear time', () => {
     }
   })
 
+  // The parser merges these into one word or one sentence, again with spreads and splices:
+  // "a-" 200,000 times overflowed the stack, ",." 200,000 times took 40 s (0.9 s for 20,000).
+  it('text without white space finishes, and its time grows linearly', slow, async () => {
+    await expect(lint('essay.txt')('a-'.repeat(200_000))).resolves.toBeDefined()
+    await expectLinear((count) => ',.'.repeat(count), sizeFor(200_000), lint('essay.txt'))
+  })
+
   const headingCount = sizeFor(50_000)
   it(`headings (${n(headingCount)} against ${n(headingCount * 10)}; full: 50,000)`, slow, async () => {
     const headings = (count: number) => Array.from({length: count}, (_, i) => `# Heading ${i} about the winter`).join('\n')

@@ -28,7 +28,9 @@
  * space and a capitalised word, where the parser would split anyway. Only
  * text with no such sentence end up to `cutAnywhere` tokens (a 5,000-word
  * run without a full stop, abbreviations all along) is cut at
- * the next white space, which no prose sentence ever reaches. The pieces of
+ * the next white space, which no prose sentence ever reaches; and text with no
+ * white space for twice as long (",.,.,." or "a-a-a-", which the parser also
+ * merges with spreads) is cut wherever it has got to. The pieces of
  * a cut are parsed as separate documents, without context across the cut.
  *
  * The sentence → paragraph → root steps follow mdast-util-to-nlcst 7 and
@@ -51,7 +53,7 @@ export interface ChunkLimits {
   readonly minChunkTokens: number
   /** Past this many tokens a chunk is cut at its next plain sentence end. */
   readonly cutAtSentenceEnd: number
-  /** Past this many tokens a chunk is cut at its next white space. */
+  /** Past this many tokens a chunk is cut at its next white space (past twice as many, at once: text without white space). */
   readonly cutAnywhere: number
 }
 
@@ -138,7 +140,7 @@ export function forEachChunk(tokens: Iterable<SentenceContent>, parser: NlcstPar
       // A blank line, where the parser would split a sentence anyway.
       endChunk()
       while (queue.length > 1 && (queue.length > maxQueuedChunks || queue.slice(1).reduce((sum, chunk) => sum + chunk.marks, 0) >= contextSentences)) convertFirst()
-    } else if (current.length >= limits.cutAtSentenceEnd && (plainSentenceEnd(parser, current, token) || (current.length >= limits.cutAnywhere && token.type === 'WhiteSpaceNode'))) {
+    } else if (current.length >= limits.cutAtSentenceEnd && (plainSentenceEnd(parser, current, token) || (current.length >= limits.cutAnywhere && (token.type === 'WhiteSpaceNode' || current.length >= 2 * limits.cutAnywhere)))) {
       // A cut: what comes before is parsed as a document of its own, and so is what follows.
       endChunk()
       while (queue.length > 0) convertFirst()
