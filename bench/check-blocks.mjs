@@ -9,6 +9,7 @@
  * paragraphs, lists, tables, footnotes, front matter, same-line blocks).
  *
  *   node bench/check-blocks.mjs [--random N] [file.md …]
+ *   SYNTAX=text CITATIONS=1 node bench/check-blocks.mjs   (plain text; citation-needed messages too)
  */
 import fs from 'node:fs'
 import {VFile} from 'vfile'
@@ -25,7 +26,10 @@ for (let i = 0; i < args.length; i++) {
 
 // CITATIONS=1 also checks the supported rules' citation-needed messages.
 const options = {ruleSet: loadRuleSet(), citations: Boolean(process.env.CITATIONS)}
-const whole = createProcessor('markdown', options).freeze()
+// SYNTAX=text compares the plain-text pipelines instead (the same documents read as .txt).
+const syntax = process.env.SYNTAX === 'text' ? 'text' : 'markdown'
+const fileName = syntax === 'text' ? 'essay.txt' : 'essay.md'
+const whole = createProcessor(syntax, options).freeze()
 
 const summary = (file) =>
   file.messages
@@ -34,9 +38,9 @@ const summary = (file) =>
     .join('\n')
 
 async function compare(name, value) {
-  const a = new VFile({value, path: 'essay.md'})
+  const a = new VFile({value, path: fileName})
   await whole.run(whole.parse(a), a)
-  const b = await lintFile(new VFile({value, path: 'essay.md'}), options)
+  const b = await lintFile(new VFile({value, path: fileName}), options)
   const left = summary(a)
   const right = summary(b)
   if (left !== right) {

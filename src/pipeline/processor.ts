@@ -7,12 +7,17 @@
  * keeps the English sentence splitter ("Gen. MacArthur landed." stays one
  * sentence) and lets histlint run on the same tree (see PIPELINE-NOTES).
  *
- * `lintFile` does not run that whole-document conversion for Markdown: it
+ * `lintFile` does not run these whole-document parses: for Markdown it
  * parses the mdast once, then converts and lints one block at a time
- * (blocks.ts), which finds the same sentences in time linear in the
- * document and keeps only one block's nlcst in memory.
+ * (blocks.ts); plain text it tokenizes once and parses a few paragraphs (text
+ * between blank lines) at a time (chunks.ts). Both find the same sentences
+ * as the whole-document parse, in time linear in the document, and keep
+ * only a few paragraphs' sentences in memory. `createProcessor` stays the
+ * plain unified pipeline, for library users and as the reference the tests
+ * compare with.
  */
 import type {Root as MdastRoot, RootContent} from 'mdast'
+import type {Root as NlcstRoot, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -24,9 +29,11 @@ import {VFile} from 'vfile'
 import {remarkCitationMarks} from '../evidence/cited.js'
 import {BlockFilter} from '../matching/prefilter.js'
 import retextHistlint, {lintTree, type HistlintOptions} from '../plugin.js'
-import {forEachBlock, type NlcstParser} from './blocks.js'
+import {forEachBlock} from './blocks.js'
+import {forEachChunk, textChunkLimits, type NlcstParser} from './chunks.js'
 import {mayHoldLiteralAutolinks, mayHoldLiteralAutolinkText, remarkGfmWithoutLiteralAutolinks} from './gfm.js'
 import {assertLintable} from './guard.js'
+import {plainTextTokens} from './positions.js'
 
 export type Syntax = 'markdown' | 'text'
 
@@ -102,24 +109,8 @@ export function syntaxOf(filePath: string | undefined): Syntax {
   return filePath && /\.txt$/i.test(filePath) ? 'text' : 'markdown'
 }
 
-// Building a processor combines its parser's extensions: cache one per rule
-// set and settings, so callers may pass a fresh options object every time.
-const textProcessors = new WeakMap<HistlintOptions['ruleSet'], Map<string, Processor<any, any, any, any, any>>>()
+/** One block filter per rule set and settings (severities, citations). */
 const blockFilters = new WeakMap<HistlintOptions['ruleSet'], Map<string, BlockFilter>>()
-/** Options that decide which rules can report: one processor or filter per value. */
-function settingsKey(options: HistlintOptions): string {
-  return JSON.stringify([options.severities ?? null, options.citations ?? false])
-}
-
-/** A cached value per rule set and settings. */
-function cached<T>(cache: WeakMap<HistlintOptions['ruleSet'], Map<string, T>>, options: HistlintOptions, make: () => T): T {
-  let bySettings = cache.get(options.ruleSet)
-  if (!bySettings) cache.set(options.ruleSet, (bySettings = new Map()))
-  const key = settingsKey(options)
-  let value = bySettings.get(key)
-  if (value === undefined) bySettings.set(key, (value = make()))
-  return value
-}
 
 /**
  * The pre-filter over the patterns of the rules that can report with these
@@ -127,12 +118,17 @@ function cached<T>(cache: WeakMap<HistlintOptions['ruleSet'], Map<string, T>>, o
  * for, cannot make a block worth parsing.
  */
 function blockFilter(options: HistlintOptions): BlockFilter {
-  return cached(blockFilters, options, () => {
+  let bySettings = blockFilters.get(options.ruleSet)
+  if (!bySettings) blockFilters.set(options.ruleSet, (bySettings = new Map()))
+  const key = JSON.stringify([options.severities ?? null, options.citations ?? false])
+  let filter = bySettings.get(key)
+  if (!filter) {
     const reporting = options.ruleSet.rules.filter(
       (rule) => (options.severities?.[rule.id] ?? rule.severity) !== 'off' && (rule.verdict !== 'supported' || options.citations === true)
     )
-    return new BlockFilter(reporting.flatMap((rule) => rule.patterns))
-  })
+    bySettings.set(key, (filter = new BlockFilter(reporting.flatMap((rule) => rule.patterns))))
+  }
+  return filter
 }
 
 /** Lint one document; returns its vfile with histlint's messages (sorted by position). */
@@ -141,15 +137,15 @@ export async function lintFile(file: VFile, options: HistlintOptions, syntax: Sy
   assertLintable(String(file.value), syntax === 'markdown')
   // A byte-order mark is not text: drop it so that positions count from the first character.
   if (typeof file.value === 'string' && file.value.startsWith('\uFEFF')) file.value = file.value.slice(1)
+  const parser = new ParseEnglish() as unknown as NlcstParser
+  const lint = (root: NlcstRoot): void => lintTree(root, file, options)
+  const filter = blockFilter(options)
+  const mayMatter = (chunk: readonly SentenceContent[]): boolean => filter.mayMatchTokens(chunk)
   if (syntax === 'markdown') {
-    const tree = parseMarkdown(file)
-    const parser = new ParseEnglish() as unknown as NlcstParser
-    const filter = blockFilter(options)
-    const mayMatter = (chunk: Parameters<BlockFilter['mayMatchTokens']>[0]): boolean => filter.mayMatchTokens(chunk)
-    forEachBlock(tree, file, parser, {ignore: ignoredMarkdown, mayMatter}, (root) => lintTree(root, file, options))
+    forEachBlock(parseMarkdown(file), file, parser, {ignore: ignoredMarkdown, mayMatter}, lint)
   } else {
-    const processor = cached(textProcessors, options, () => createProcessor(syntax, options).freeze())
-    await processor.run(processor.parse(file), file)
+    // Positions count from the start of the text, as retext-english's do.
+    forEachChunk(plainTextTokens(String(file), (value) => parser.tokenize(value)), parser, lint, textChunkLimits, mayMatter)
   }
   file.messages.sort((a, b) => (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) - (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0))
   return file
