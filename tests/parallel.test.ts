@@ -89,6 +89,17 @@ describe('--jobs with inputs histlint cannot lint', () => {
   })
 })
 
+describe('--jobs with a config that cannot be used', () => {
+  const dir = largerCourse(10)
+  fs.writeFileSync(path.join(dir, 'week-5', '.histlintrc.yaml'), 'rules:\n  no-such-rule: "off"\n')
+
+  it('reports it as one thread does, after the essays before it', async () => {
+    const {status, stderr} = await expectSameAsOneThread(['--jobs', '2', '.'], dir)
+    expect(status).toBe(2)
+    expect(stderr).toMatch(/^histlint: invalid config .*week-5\/\.histlintrc\.yaml.*no-such-rule/)
+  })
+})
+
 describe('the worker pool', () => {
   const job = (config: object) => ({essays: Array.from({length: 12}, (_, i) => ({path: `essays/${i}.md`, text: 'Stalin ordered the invasion.\n'})), cwd: course, config})
   const slowly = async (index: number): Promise<string> => {

@@ -87,6 +87,14 @@ export class LintPool {
    * results in item order and stops the workers.
    */
   async share<T>(count: number, job: object, here: (index: number) => Promise<T>, fromWorker: (index: number, result: unknown) => T): Promise<T[]> {
+    return this.begin(count, job, fromWorker).finish(here)
+  }
+
+  /**
+   * The first half of share: post the job, so the workers start on it while
+   * this thread still prepares (or gives up: then close the pool).
+   */
+  begin<T>(count: number, job: object, fromWorker: (index: number, result: unknown) => T): {finish: (here: (index: number) => Promise<T>) => Promise<T[]>} {
     const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
     const results = new Map<number, T>()
     let check = (): void => {}
@@ -99,20 +107,21 @@ export class LintPool {
       worker.on('exit', () => check())
       worker.postMessage({counter, count, job})
     }
-    for (let index = Atomics.add(counter, 0, 1); index < count; index = Atomics.add(counter, 0, 1)) results.set(index, await here(index))
-    // Wait for the essays the workers took, unless every worker has stopped.
-    await new Promise<void>((resolve) => {
-      check = () => {
-        if (results.size === count || running.every((handle) => handle.exited)) resolve()
-      }
-      check()
-    })
-    await this.close()
-    const ordered: T[] = []
-    for (let index = 0; index < count; index++) {
-      ordered.push(results.has(index) ? (results.get(index) as T) : await here(index))
+    const finish = async (here: (index: number) => Promise<T>): Promise<T[]> => {
+      for (let index = Atomics.add(counter, 0, 1); index < count; index = Atomics.add(counter, 0, 1)) results.set(index, await here(index))
+      // Wait for the items the workers took, unless every worker has stopped.
+      await new Promise<void>((resolve) => {
+        check = () => {
+          if (results.size === count || running.every((handle) => handle.exited)) resolve()
+        }
+        check()
+      })
+      await this.close()
+      const ordered: T[] = []
+      for (let index = 0; index < count; index++) ordered.push(results.has(index) ? (results.get(index) as T) : await here(index))
+      return ordered
     }
-    return ordered
+    return {finish}
   }
 }
 

@@ -136,27 +136,23 @@ type ReadableInput = Input & {readonly path: string; readonly read: {readonly ok
 async function lintInParallel(inputs: readonly Input[], settings: Settings, io: Io): Promise<Map<Input, LintedEssay> | undefined> {
   const essays = inputs.filter((input): input is ReadableInput => input.read.ok && input.path !== undefined)
   const threads = Math.min(settings.jobs, essays.length)
-  let configs: ResolvedConfig[] | undefined
-  if (threads >= 2 && essays.length >= minEssaysForParallel) {
-    try {
-      configs = essays.map((essay) => loadConfigFor(path.resolve(io.cwd, essay.path), settings.config))
-    } catch {
-      configs = undefined
-    }
-  }
-  if (!configs) {
+  if (threads < 2 || essays.length < minEssaysForParallel) {
     await io.pool?.close()
     return undefined
   }
   const pool = io.pool ?? new LintPool()
   pool.resize(threads - 1)
   const job: EssayJob = {essays: essays.map((essay) => ({path: essay.path, text: essay.read.value})), cwd: io.cwd, config: settings.config}
-  const linted = await pool.share(
-    essays.length,
-    job,
-    (index) => lintEssay(essays[index]!.path, essays[index]!.read.value, io.cwd, configs[index]!),
-    (index, posted) => rebuilt(posted as PostedEssay, essays[index]!.path, essays[index]!.read.value, io.cwd)
-  )
+  // The workers start (and load their rules) while this thread loads the configs.
+  const sharing = pool.begin(job.essays.length, job, (index, posted) => rebuilt(posted as PostedEssay, essays[index]!.path, essays[index]!.read.value, io.cwd))
+  let configs: ResolvedConfig[]
+  try {
+    configs = essays.map((essay) => loadConfigFor(path.resolve(io.cwd, essay.path), settings.config))
+  } catch {
+    await pool.close()
+    return undefined
+  }
+  const linted = await sharing.finish((index) => lintEssay(essays[index]!.path, essays[index]!.read.value, io.cwd, configs[index]!))
   return new Map(essays.map((essay, index) => [essay, linted[index]!]))
 }
 
