@@ -28,6 +28,7 @@ export const optionTable: OptionSpec[] = [
   {name: 'ignore-path', type: 'string', arg: 'file', help: 'use this ignore file instead of .histlintignore'},
   {name: 'rules', type: 'string', multiple: true, arg: 'dir', help: 'also load the rule files in this folder (repeatable)'},
   {name: 'citations', type: 'boolean', help: 'also report supported claims that cite nothing ("citation needed")'},
+  {name: 'jobs', short: 'j', type: 'string', arg: 'n|auto', help: 'lint on n threads (auto: one per core) from 8 essays up (default 1)'},
   {name: 'stdin', type: 'boolean', help: 'read one essay from standard input'},
   {name: 'stdin-filename', type: 'string', arg: 'path', help: 'the path of the essay read from stdin (for config, syntax, report)'},
   {name: 'baseline', type: 'string', arg: 'file', help: 'report only flags not recorded in this baseline'},

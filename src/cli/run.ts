@@ -7,9 +7,8 @@
  * input or an invalid rule file.
  */
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import {ConfigError, loadConfigFor, type LoadConfigOptions, type ResolvedConfig} from '../config/index.js'
-import {lintWithConfig} from '../config/controls.js'
 import {decodeEssay, readEssay, type ReadResult} from '../io/read.js'
 import {writeFileAtomic} from '../io/write.js'
 import {reportContext} from '../reporters/context.js'
@@ -17,10 +16,11 @@ import {RuleFileError} from '../rules/load.js'
 import type {RuleSet} from '../rules/types.js'
 import {applyBaseline, createBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {runCite} from './cite.js'
-import {UnlintableInputError} from '../pipeline/guard.js'
 import {expandPaths} from './files.js'
 import {loadIgnoreFilter} from './ignore.js'
+import {lintEssay, rebuilt, type EssayJob, type LintedEssay, type PostedEssay} from './lint-essay.js'
 import {formats, helpText, parseOptions, type Format, type OptionValues} from './options.js'
+import {jobsOf, LintPool, minEssaysForParallel} from './parallel.js'
 import {formatReport} from './report.js'
 import {version} from './version.js'
 
@@ -31,6 +31,8 @@ export interface Io {
   readonly color?: boolean
   /** Standard input, read whole (for `--stdin`). */
   readonly readStdin?: () => Promise<Uint8Array>
+  /** Worker threads already started for `--jobs` (bin.ts starts them before loading the linter); run() starts them itself otherwise. */
+  readonly pool?: LintPool
 }
 
 export {formats}
@@ -50,6 +52,8 @@ interface Settings {
   readonly stdinFilename: string | undefined
   readonly baseline: string | undefined
   readonly writeBaseline: string | undefined
+  /** Threads to lint on (`--jobs`), before capping by the number of essays. */
+  readonly jobs: number
 }
 
 const str = (value: OptionValues[string]): string | undefined => (typeof value === 'string' ? value : undefined)
@@ -65,6 +69,8 @@ function settingsOf(values: OptionValues, positionals: readonly string[], cwd: s
   if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin')
   if (!stdin && positionals.length === 0) throw new UsageError('no paths given')
   if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('--baseline and --write-baseline cannot be used together')
+  const jobs = jobsOf(str(values.jobs))
+  if (jobs === undefined) throw new UsageError(`--jobs expects a whole number from 1 or "auto", got "${str(values.jobs)}"`)
   const packs = (Array.isArray(values.rules) ? values.rules : []).map((dir) => path.resolve(cwd, dir))
   const configPath = str(values.config)
   return {
@@ -82,7 +88,8 @@ function settingsOf(values: OptionValues, positionals: readonly string[], cwd: s
     stdin,
     stdinFilename: str(values['stdin-filename']),
     baseline: str(values.baseline),
-    writeBaseline: str(values['write-baseline'])
+    writeBaseline: str(values['write-baseline']),
+    jobs
   }
 }
 
@@ -118,7 +125,39 @@ async function inputsOf(settings: Settings, positionals: readonly string[], io: 
   return {inputs, problems: notices}
 }
 
+type ReadableInput = Input & {readonly path: string; readonly read: {readonly ok: true; readonly value: string}}
+
+/**
+ * Lint the readable inputs on `settings.jobs` threads (see src/cli/parallel.ts)
+ * when there are enough of them to pay for a worker's start-up; undefined
+ * otherwise, or when an essay's config fails to load (lintInputs then lints
+ * one by one and reports that failure exactly as it always has).
+ */
+async function lintInParallel(inputs: readonly Input[], settings: Settings, io: Io): Promise<Map<Input, LintedEssay> | undefined> {
+  const essays = inputs.filter((input): input is ReadableInput => input.read.ok && input.path !== undefined)
+  const threads = Math.min(settings.jobs, essays.length)
+  if (threads < 2 || essays.length < minEssaysForParallel) {
+    await io.pool?.close()
+    return undefined
+  }
+  const pool = io.pool ?? new LintPool()
+  pool.resize(threads - 1)
+  const job: EssayJob = {essays: essays.map((essay) => ({path: essay.path, text: essay.read.value})), cwd: io.cwd, config: settings.config}
+  // The workers start (and load their rules) while this thread loads the configs.
+  const sharing = pool.begin(job.essays.length, job, (index, posted) => rebuilt(posted as PostedEssay, essays[index]!.path, essays[index]!.read.value, io.cwd))
+  let configs: ResolvedConfig[]
+  try {
+    configs = essays.map((essay) => loadConfigFor(path.resolve(io.cwd, essay.path), settings.config))
+  } catch {
+    await pool.close()
+    return undefined
+  }
+  const linted = await sharing.finish((index) => lintEssay(essays[index]!.path, essays[index]!.read.value, io.cwd, configs[index]!))
+  return new Map(essays.map((essay, index) => [essay, linted[index]!]))
+}
+
 async function lintInputs(inputs: readonly Input[], settings: Settings, io: Io): Promise<{files: VFile[]; ruleSets: Set<RuleSet>; inputError: boolean}> {
+  const lintedInParallel = await lintInParallel(inputs, settings, io)
   const files: VFile[] = []
   const ruleSets = new Set<RuleSet>()
   let inputError = false
@@ -131,17 +170,14 @@ async function lintInputs(inputs: readonly Input[], settings: Settings, io: Io):
     // The config of stdin is found from the name it is given, else from the working directory.
     const config: ResolvedConfig = loadConfigFor(path.resolve(io.cwd, input.path ?? 'stdin.md'), settings.config)
     ruleSets.add(config.ruleSet)
-    const file = new VFile({path: input.path, value: input.read.value, cwd: io.cwd})
-    try {
-      await lintWithConfig(file, config)
-    } catch (error) {
+    const linted = lintedInParallel?.get(input) ?? (await lintEssay(input.path, input.read.value, io.cwd, config))
+    if ('unlintable' in linted) {
       // Too deeply nested to lint safely: one line, and the other files are still linted.
-      if (!(error instanceof UnlintableInputError)) throw error
-      io.stderr(`histlint: ${input.path ?? '<stdin>'}: ${error.message}\n`)
+      io.stderr(`histlint: ${input.path ?? '<stdin>'}: ${linted.unlintable}\n`)
       inputError = true
       continue
     }
-    files.push(file)
+    files.push(linted.file)
   }
   return {files, ruleSets, inputError}
 }
