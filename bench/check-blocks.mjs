@@ -10,10 +10,12 @@
  *
  *   node bench/check-blocks.mjs [--random N] [file.md …]
  *   SYNTAX=text CITATIONS=1 node bench/check-blocks.mjs   (plain text; citation-needed messages too)
+ *   PIECES=1 node bench/check-blocks.mjs                  (Markdown parsed in pieces at every safe cut)
  */
 import fs from 'node:fs'
 import {VFile} from 'vfile'
 import {createProcessor, lintFile, loadRuleSet} from '../dist/src/index.js'
+import {markdownPieceSettings} from '../dist/src/pipeline/processor.js'
 import {generateEssay, random} from './essays.mjs'
 
 const args = process.argv.slice(2)
@@ -26,6 +28,8 @@ for (let i = 0; i < args.length; i++) {
 
 // CITATIONS=1 also checks the supported rules' citation-needed messages.
 const options = {ruleSet: loadRuleSet(), citations: Boolean(process.env.CITATIONS)}
+// PIECES=1 parses every Markdown document in pieces, cut at every safe point (pieces.ts).
+if (process.env.PIECES) Object.assign(markdownPieceSettings, {piecewiseAbove: 0, pieceSize: 1})
 // SYNTAX=text compares the plain-text pipelines instead (the same documents read as .txt).
 const syntax = process.env.SYNTAX === 'text' ? 'text' : 'markdown'
 const fileName = syntax === 'text' ? 'essay.txt' : 'essay.md'
@@ -85,7 +89,10 @@ const pieces = [
   "The U.S.S.R. didn't take part in the Korean War.",
   'The Soviets didnt take part in the war.',
   'Sta**lin** ordered Kim to in*vade* the South.',
-  "Stalin's order made Kim invade the South."
+  "Stalin's order made Kim invade the South.",
+  // References whose definitions may stand far away (the pieces of a long document).
+  '[Stalin ordered the invasion][src], as the book says.',
+  'Kim acted alone.[^far]'
 ]
 const blocks = [
   (t) => t,
@@ -100,7 +107,12 @@ const blocks = [
   (t) => `<div>${t}</div>`,
   (t) => `*${t}*`,
   (t) => `${t}  \n${t}`,
-  () => '---'
+  () => '---',
+  // Blocks that hold blank lines and lines starting with a letter (never cut inside).
+  (t) => '```\n' + t + '\n\nLetter line\n```',
+  (t) => `<!--\n${t}\n\nLetter line\n-->`,
+  () => '[src]: https://example.org/source',
+  () => '[^far]: A note far from its call.'
 ]
 const separators = ['\n\n', '\n\n\n', '\n', '\n\n\n\n']
 

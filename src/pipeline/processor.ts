@@ -33,6 +33,7 @@ import {forEachBlock} from './blocks.js'
 import {forEachChunk, textChunkLimits, type NlcstParser} from './chunks.js'
 import {mayHoldLiteralAutolinks, mayHoldLiteralAutolinkText, remarkGfmWithoutLiteralAutolinks} from './gfm.js'
 import {assertLintable} from './guard.js'
+import {parsePieces} from './pieces.js'
 import {plainTextTokens} from './positions.js'
 
 export type Syntax = 'markdown' | 'text'
@@ -76,24 +77,33 @@ let markdown: ReturnType<typeof markdownProcessor> | undefined
 let markdownWithoutLiteralAutolinks: ReturnType<typeof markdownProcessor> | undefined
 
 /**
+ * Documents longer than this are parsed in pieces of at least `pieceSize`
+ * characters (pieces.ts): micromark is quadratic in the number of lists,
+ * quotes and footnote definitions a document holds.
+ */
+export const markdownPieceSettings = {piecewiseAbove: 32_768, pieceSize: 4_096}
+
+/**
  * The mdast of a Markdown file, transformed, exactly as `markdownProcessor()`
  * gives it; the literal-autolink syntax is only paid for where the text
- * could hold one (gfm.ts).
+ * could hold one (gfm.ts), and a long document is parsed piece by piece.
  */
 function parseMarkdown(file: VFile): MdastRoot {
   markdown ??= markdownProcessor().freeze()
   markdownWithoutLiteralAutolinks ??= markdownProcessor(remarkGfmWithoutLiteralAutolinks).freeze()
-  let processor = markdown
-  let tree: MdastRoot | undefined
-  if (!mayHoldLiteralAutolinkText(String(file))) processor = markdownWithoutLiteralAutolinks
-  else {
-    tree = markdownWithoutLiteralAutolinks.parse(file)
-    if (!mayHoldLiteralAutolinks(tree)) processor = markdownWithoutLiteralAutolinks
-    else tree = undefined
+  const source = String(file)
+  const parse = (value: string): MdastRoot => {
+    if (!mayHoldLiteralAutolinkText(value)) return (markdownWithoutLiteralAutolinks as NonNullable<typeof markdown>).parse(value)
+    const tree = (markdownWithoutLiteralAutolinks as NonNullable<typeof markdown>).parse(value)
+    return mayHoldLiteralAutolinks(tree) ? (markdown as NonNullable<typeof markdown>).parse(value) : tree
   }
-  tree ??= processor.parse(file)
+  let tree: MdastRoot
+  if (source.length <= markdownPieceSettings.piecewiseAbove) tree = parse(source)
+  else {
+    tree = parsePieces(source, markdownPieceSettings.pieceSize, parse)
+  }
   // Pass the file along: without it nlcst nodes silently lose positions.
-  return processor.runSync(tree, file) as MdastRoot
+  return markdown.runSync(tree, file) as MdastRoot
 }
 
 /** The processor for a syntax; plugins after the parse all work on nlcst. */

@@ -1,0 +1,265 @@
+/**
+ * Long Markdown documents parsed in independent pieces.
+ *
+ * micromark is quadratic in the number of containers a document holds: each
+ * time a list item, block quote or footnote definition closes, it copies the
+ * document's whole event list (`EditMap.consume` in its document
+ * tokenizer). 2,000 paragraphs alternating with lists take 1.5 s, 4,000 take
+ * 6.6 s, 8,000 34 s, and a 5 MB essay would take half an hour. So a long
+ * document is cut, at top-level block boundaries where nothing can run on,
+ * into pieces of a few kilobytes; each is parsed on its own and the trees are
+ * joined, with positions moved to where the piece stands in the document.
+ *
+ * A cut is made only before a line that starts with a letter at column 0
+ * after a blank line, outside front matter: no container (list item, block
+ * quote, footnote definition) and no block but two runs on there. Those two,
+ * fenced code and raw HTML of kinds 1–5 (`<script>`, `<!--` …), may hold
+ * blank lines; a piece whose parse ends in one left open is not cut there
+ * (micromark decides what is open, not a second Markdown parser of ours).
+ * Link and footnote definitions are the one thing a piece needs from the
+ * others: a piece that may hold references is parsed again with stand-ins
+ * for the labels the other pieces define appended after it (and dropped
+ * from its tree), so its references resolve as in the whole document.
+ */
+import type {Root, RootContent} from 'mdast'
+import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
+
+/** A piece of the source: its text and where it starts. */
+export interface Piece {
+  readonly text: string
+  readonly offset: number
+  /** 1-based line of its first character. */
+  readonly line: number
+  /** The piece ends outside any fence, raw HTML block or front matter (always, but for the last piece). */
+  readonly closed: boolean
+}
+
+/** HTML blocks that may hold blank lines (CommonMark kinds 1–5): how each starts and ends. */
+const rawHtmlBlocks: Array<[start: RegExp, end: RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
+]
+const fenceOpening = /^ {0,3}(`{3,}|~{3,})/
+const fenceClosing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/
+const blank = /^[ \t]*$/
+const cutBefore = /^[A-Za-z]/
+const lineBreak = /\r\n|\r|\n/g
+
+/** A place where a piece may start: a line starting with a letter after a blank line, outside front matter. */
+interface Cut {
+  readonly offset: number
+  readonly line: number
+}
+
+/** Every line of `source`: its offset, 1-based number, text and the offset after its line ending. */
+function* linesOf(source: string, from = 0, firstLine = 1): Generator<{offset: number; line: number; text: string; next: number}> {
+  let start = from
+  let line = firstLine
+  while (start <= source.length) {
+    lineBreak.lastIndex = start
+    const found = lineBreak.exec(source)
+    const end = found ? found.index : source.length
+    const next = found ? found.index + found[0].length : source.length + 1
+    yield {offset: start, line, text: source.slice(start, end), next}
+    start = next
+    line++
+  }
+}
+
+function cutsOf(source: string): Cut[] {
+  const cuts: Cut[] = []
+  // Front matter runs to its closing fence, blank lines and all.
+  let frontMatter: string | undefined = /^(---|\+\+\+)[ \t]*(\r\n|\r|\n)/.exec(source)?.[1]
+  let previousBlank = false
+  for (const {offset, line, text} of linesOf(source)) {
+    if (frontMatter !== undefined) {
+      if (line > 1 && text.trimEnd() === frontMatter) frontMatter = undefined
+    } else if (previousBlank && cutBefore.test(text)) cuts.push({offset, line})
+    previousBlank = blank.test(text)
+  }
+  return cuts
+}
+
+/**
+ * Whether a piece's tree ends in a block that runs on past a blank line:
+ * fenced code without its closing fence, or raw HTML of kinds 1–5 without
+ * its end. Such a block would swallow the next piece in the whole document.
+ * Returns the offset (in the document) after which it closes, or undefined.
+ */
+function openBlockEnd(tree: Root, text: string, offset: number, source: string): number | undefined {
+  const last = tree.children[tree.children.length - 1]
+  const start = last?.position?.start.offset
+  if (!last || start === undefined) return undefined
+  const value = text.slice(start, last.position?.end.offset)
+  const firstLine = value.split(/\r\n|\r|\n/, 1)[0] ?? ''
+  if (last.type === 'code') {
+    const fence = fenceOpening.exec(firstLine)?.[1]
+    if (!fence) return undefined
+    const closes = (line: string): boolean => {
+      const closing = fenceClosing.exec(line)?.[1]
+      return closing !== undefined && closing[0] === fence[0] && closing.length >= fence.length
+    }
+    const lines = value.split(/\r\n|\r|\n/)
+    if (lines.length > 1 && closes(lines[lines.length - 1] as string)) return undefined
+    for (const line of linesOf(source, offset + start)) if (line.offset > offset + start && closes(line.text)) return line.next
+    return Number.POSITIVE_INFINITY
+  }
+  if (last.type === 'html') {
+    const kind = rawHtmlBlocks.find(([opens]) => opens.test(firstLine))
+    if (!kind || kind[1].test(value)) return undefined
+    const found = kind[1].exec(source.slice(offset + start))
+    return found ? offset + start + found.index + found[0].length : Number.POSITIVE_INFINITY
+  }
+  return undefined
+}
+
+/**
+ * Parse `source` in pieces of at least `size` characters, each cut where the
+ * whole document starts a new top-level block too (see above); returns the
+ * pieces and their trees.
+ */
+export function parseIntoPieces(source: string, size: number, parse: (value: string) => Root): {pieces: Piece[]; trees: Root[]} {
+  const cuts = cutsOf(source)
+  const pieces: Piece[] = []
+  const trees: Root[] = []
+  let start = 0
+  let startLine = 1
+  let index = 0
+  for (;;) {
+    while (index < cuts.length && (cuts[index] as Cut).offset - start < size) index++
+    const cut = cuts[index]
+    if (!cut) break
+    const text = source.slice(start, cut.offset)
+    const tree = parse(text)
+    const closesAt = openBlockEnd(tree, text, start, source)
+    if (closesAt !== undefined) {
+      // Not a block boundary after all: look again past the block's end.
+      while (index < cuts.length && (cuts[index] as Cut).offset < closesAt) index++
+      continue
+    }
+    pieces.push({text, offset: start, line: startLine, closed: true})
+    trees.push(tree)
+    start = cut.offset
+    startLine = cut.line
+    index++
+  }
+  const text = source.slice(start)
+  const tree = parse(text)
+  pieces.push({text, offset: start, line: startLine, closed: openBlockEnd(tree, text, start, source) === undefined})
+  trees.push(tree)
+  return {pieces, trees}
+}
+
+/**
+ * The link and footnote definitions in a tree: normalised identifier (a
+ * footnote's with a leading "^") → label as written.
+ */
+export function definedLabels(tree: Root): Map<string, string> {
+  const labels = new Map<string, string>()
+  const stack: Array<Root | RootContent> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop() as Root | RootContent
+    if (node.type === 'definition') labels.set(node.identifier, node.label ?? node.identifier)
+    else if (node.type === 'footnoteDefinition') labels.set('^' + node.identifier, '^' + (node.label ?? node.identifier))
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
+  return labels
+}
+
+/**
+ * What a piece could refer to: the normalised text of every bracketed span
+ * (a reference's label has no unescaped brackets), footnote calls with
+ * their "^".
+ */
+function bracketedIdentifiers(text: string): Set<string> {
+  const found = new Set<string>()
+  for (const match of text.matchAll(/\[((?:[^[\]\\]|\\.){1,999})\]/g)) {
+    const label = match[1] as string
+    // As mdast-util-from-markdown makes a definition's `identifier`.
+    const identifier = (value: string): string => normalizeIdentifier(value).toLowerCase()
+    found.add(label.startsWith('^') ? '^' + identifier(label.slice(1)) : identifier(label))
+  }
+  return found
+}
+
+/**
+ * Stand-in definitions to append to a closed piece (after a blank line) so
+ * that its references resolve as in the whole document.
+ */
+export function definitionStandIns(labels: Iterable<string>): string {
+  const lines = [...labels].map((label) => (label.startsWith('^') ? `[${label}]: x` : `[${label}]: #`))
+  return lines.length === 0 ? '' : '\n\n' + lines.join('\n\n') + '\n'
+}
+
+/**
+ * Parse a document piece by piece: each piece once, and again, with
+ * stand-ins, when it may refer to a label that only another piece defines.
+ * Only the labels a piece may refer to are added, so the work stays linear.
+ */
+export function parsePieces(source: string, size: number, parse: (value: string) => Root): Root {
+  const {pieces, trees} = parseIntoPieces(source, size, parse)
+  if (pieces.length > 1) {
+    const defined = trees.map(definedLabels)
+    // Each identifier and the pieces that define it.
+    const definers = new Map<string, {label: string; pieces: Set<number>}>()
+    defined.forEach((labels, index) => {
+      for (const [identifier, label] of labels) {
+        const entry = definers.get(identifier) ?? {label, pieces: new Set<number>()}
+        entry.pieces.add(index)
+        definers.set(identifier, entry)
+      }
+    })
+    if (definers.size > 0) {
+      pieces.forEach((piece, index) => {
+        if (!piece.closed) return
+        const standIns: string[] = []
+        for (const identifier of bracketedIdentifiers(piece.text)) {
+          const entry = definers.get(identifier)
+          if (entry && !entry.pieces.has(index)) standIns.push(entry.label)
+        }
+        if (standIns.length > 0) trees[index] = parse(piece.text + definitionStandIns(standIns))
+      })
+    }
+  }
+  return joinPieces(trees, pieces, source)
+}
+
+/**
+ * Join the trees of the pieces into the tree of the document: each piece's
+ * nodes past its own text (the stand-ins) are dropped, and every position
+ * is moved by the piece's offset and line.
+ */
+export function joinPieces(trees: readonly Root[], pieces: readonly Piece[], source: string): Root {
+  const children: RootContent[] = []
+  trees.forEach((tree, index) => {
+    const piece = pieces[index] as Piece
+    for (const child of tree.children) {
+      if ((child.position?.start.offset ?? 0) >= piece.text.length) continue
+      shift(child, piece)
+      children.push(child)
+    }
+  })
+  const lines = source.split(/\r\n|\r|\n/)
+  const last = lines[lines.length - 1] ?? ''
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line: lines.length, column: last.length + 1, offset: source.length}}}
+}
+
+function shift(node: RootContent, piece: Piece): void {
+  if (piece.offset === 0) return
+  const stack: RootContent[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop() as RootContent
+    const position = current.position
+    if (position) {
+      // Pieces start at the beginning of a line, so columns do not change.
+      current.position = {
+        start: {line: position.start.line + piece.line - 1, column: position.start.column, offset: (position.start.offset ?? 0) + piece.offset},
+        end: {line: position.end.line + piece.line - 1, column: position.end.column, offset: (position.end.offset ?? 0) + piece.offset}
+      }
+    }
+    if ('children' in current) for (const child of current.children) stack.push(child as RootContent)
+  }
+}
