@@ -90,7 +90,9 @@ function cutsOf(source: string): Cut[] {
  * Returns the offset (in the document) after which it closes, or undefined.
  */
 function openBlockEnd(tree: Root, text: string, offset: number, source: string): number | undefined {
-  const last = tree.children[tree.children.length - 1]
+  // The last block of the piece itself (stand-ins may follow it).
+  let last: RootContent | undefined
+  for (const child of tree.children) if ((child.position?.start.offset ?? 0) < text.length) last = child
   const start = last?.position?.start.offset
   if (!last || start === undefined) return undefined
   const value = text.slice(start, last.position?.end.offset)
@@ -121,7 +123,11 @@ function openBlockEnd(tree: Root, text: string, offset: number, source: string):
  * whole document starts a new top-level block too (see above); returns the
  * pieces and their trees.
  */
-export function parseIntoPieces(source: string, size: number, parse: (value: string) => Root): {pieces: Piece[]; trees: Root[]} {
+export function parseIntoPieces(
+  source: string,
+  size: number,
+  parse: (value: string, offset: number) => Root
+): {pieces: Piece[]; trees: Root[]} {
   const cuts = cutsOf(source)
   const pieces: Piece[] = []
   const trees: Root[] = []
@@ -133,7 +139,7 @@ export function parseIntoPieces(source: string, size: number, parse: (value: str
     const cut = cuts[index]
     if (!cut) break
     const text = source.slice(start, cut.offset)
-    const tree = parse(text)
+    const tree = parse(text, start)
     const closesAt = openBlockEnd(tree, text, start, source)
     if (closesAt !== undefined) {
       // Not a block boundary after all: look again past the block's end.
@@ -147,7 +153,7 @@ export function parseIntoPieces(source: string, size: number, parse: (value: str
     index++
   }
   const text = source.slice(start)
-  const tree = parse(text)
+  const tree = parse(text, start)
   pieces.push({text, offset: start, line: startLine, closed: openBlockEnd(tree, text, start, source) === undefined})
   trees.push(tree)
   return {pieces, trees}
@@ -157,11 +163,12 @@ export function parseIntoPieces(source: string, size: number, parse: (value: str
  * The link and footnote definitions in a tree: normalised identifier (a
  * footnote's with a leading "^") → label as written.
  */
-export function definedLabels(tree: Root): Map<string, string> {
+export function definedLabels(tree: Root, before = Number.POSITIVE_INFINITY): Map<string, string> {
   const labels = new Map<string, string>()
   const stack: Array<Root | RootContent> = [tree]
   while (stack.length > 0) {
     const node = stack.pop() as Root | RootContent
+    if (node.type !== 'root' && (node.position?.start.offset ?? 0) >= before) continue
     if (node.type === 'definition') labels.set(node.identifier, node.label ?? node.identifier)
     else if (node.type === 'footnoteDefinition') labels.set('^' + node.identifier, '^' + (node.label ?? node.identifier))
     if ('children' in node) for (const child of node.children) stack.push(child)
@@ -194,36 +201,65 @@ export function definitionStandIns(labels: Iterable<string>): string {
   return lines.length === 0 ? '' : '\n\n' + lines.join('\n\n') + '\n'
 }
 
+/** Lines that may be definitions (`[label]:` at the start of a line): identifier → label and offsets. */
+function definitionCandidates(source: string): Map<string, {label: string; offsets: number[]}> {
+  const found = new Map<string, {label: string; offsets: number[]}>()
+  for (const match of source.matchAll(/^ {0,3}\[((?:[^[\]\\\r\n]|\\.){1,999})\]:/gm)) {
+    const label = match[1] as string
+    const identifier = label.startsWith('^') ? '^' + normalizeIdentifier(label.slice(1)).toLowerCase() : normalizeIdentifier(label).toLowerCase()
+    const entry = found.get(identifier) ?? {label, offsets: []}
+    entry.offsets.push(match.index)
+    found.set(identifier, entry)
+  }
+  return found
+}
+
 /**
- * Parse a document piece by piece: each piece once, and again, with
- * stand-ins, when it may refer to a label that only another piece defines.
- * Only the labels a piece may refer to are added, so the work stays linear.
+ * Parse a document piece by piece. Each piece is parsed once, with
+ * stand-ins for the labels it refers to that a line elsewhere seems to
+ * define; once every piece is parsed, the definitions micromark really made
+ * are known, and a piece whose guess was wrong (a "definition" that was
+ * paragraph text, one that only its own piece holds) is parsed again with
+ * the right stand-ins. Only labels a piece may refer to are added, so the
+ * work stays linear.
  */
 export function parsePieces(source: string, size: number, parse: (value: string) => Root): Root {
-  const {pieces, trees} = parseIntoPieces(source, size, parse)
-  if (pieces.length > 1) {
-    const defined = trees.map(definedLabels)
-    // Each identifier and the pieces that define it.
-    const definers = new Map<string, {label: string; pieces: Set<number>}>()
-    defined.forEach((labels, index) => {
-      for (const [identifier, label] of labels) {
-        const entry = definers.get(identifier) ?? {label, pieces: new Set<number>()}
-        entry.pieces.add(index)
-        definers.set(identifier, entry)
+  const candidates = definitionCandidates(source)
+  const given = new Map<number, string[]>()
+  const withStandIns = (text: string, labels: string[]): Root => parse(labels.length > 0 ? text + definitionStandIns(labels) : text)
+  const {pieces, trees} = parseIntoPieces(source, size, (text, offset) => {
+    const labels: string[] = []
+    if (candidates.size > 0) {
+      for (const identifier of bracketedIdentifiers(text)) {
+        const entry = candidates.get(identifier)
+        if (entry?.offsets.some((at) => at < offset || at >= offset + text.length)) labels.push(entry.label)
       }
-    })
-    if (definers.size > 0) {
-      pieces.forEach((piece, index) => {
-        if (!piece.closed) return
-        const standIns: string[] = []
-        for (const identifier of bracketedIdentifiers(piece.text)) {
-          const entry = definers.get(identifier)
-          if (entry && !entry.pieces.has(index)) standIns.push(entry.label)
-        }
-        if (standIns.length > 0) trees[index] = parse(piece.text + definitionStandIns(standIns))
-      })
     }
-  }
+    given.set(offset, labels)
+    return withStandIns(text, labels)
+  })
+  if (pieces.length === 1 && (given.get(0)?.length ?? 0) === 0) return joinPieces(trees, pieces, source)
+  // What each piece really defines (stand-ins excluded), and who defines each identifier.
+  const definers = new Map<string, {label: string; pieces: Set<number>}>()
+  trees.forEach((tree, index) => {
+    for (const [identifier, label] of definedLabels(tree, (pieces[index] as Piece).text.length)) {
+      const entry = definers.get(identifier) ?? {label, pieces: new Set<number>()}
+      entry.pieces.add(index)
+      definers.set(identifier, entry)
+    }
+  })
+  pieces.forEach((piece, index) => {
+    const needed: string[] = []
+    if (piece.closed) {
+      for (const identifier of bracketedIdentifiers(piece.text)) {
+        const entry = definers.get(identifier)
+        if (entry && !entry.pieces.has(index)) needed.push(entry.label)
+      }
+    }
+    const guessed = given.get(piece.offset) ?? []
+    const same = needed.length === guessed.length && needed.every((label, k) => label === guessed[k])
+    if (!same) trees[index] = withStandIns(piece.text, needed)
+  })
   return joinPieces(trees, pieces, source)
 }
 
