@@ -147,18 +147,27 @@ export function forEachChunk(
   let current: SentenceContent[] = []
   let marks = 0
   let hasContent = false
+  // White space before the chunk's first content (line endings between
+  // ignored blocks: thousands of code blocks make thousands): it does not
+  // count towards a cut, or a sentence after it would be cut in two.
+  let leading = 0
   const endChunk = (): void => {
     queue.push({tokens: current, marks})
     current = []
     marks = 0
     hasContent = false
+    leading = 0
   }
   for (const token of tokens) {
+    const length = current.length - leading
     if (hasContent && isBreak(token) && current.length >= limits.minChunkTokens) {
       // A blank line, where the parser would split a sentence anyway.
       endChunk()
       while (queue.length > 1 && (queue.length > maxQueuedChunks || queue.slice(1).reduce((sum, chunk) => sum + chunk.marks, 0) >= contextSentences)) convertFirst()
-    } else if (current.length >= limits.cutAtSentenceEnd && (plainSentenceEnd(parser, current, token) || (current.length >= limits.cutAnywhere && (token.type === 'WhiteSpaceNode' || current.length >= 2 * limits.cutAnywhere)))) {
+    } else if (
+      (!hasContent && current.length >= limits.cutAnywhere && token.type === 'WhiteSpaceNode') ||
+      (length >= limits.cutAtSentenceEnd && (plainSentenceEnd(parser, current, token) || (length >= limits.cutAnywhere && (token.type === 'WhiteSpaceNode' || length >= 2 * limits.cutAnywhere))))
+    ) {
       // A cut: what comes before is parsed as a document of its own, and so is what follows.
       endChunk()
       while (queue.length > 0) convertFirst()
@@ -166,6 +175,7 @@ export function forEachChunk(
     }
     current.push(token)
     if (token.type !== 'WhiteSpaceNode') hasContent = true
+    else if (!hasContent) leading++
     if (isTerminal(token)) marks++
   }
   // Line endings after the last block end the last sentence, as in the whole document.

@@ -134,8 +134,11 @@ export function parseIntoPieces(
   let start = 0
   let startLine = 1
   let index = 0
+  // Each failed cut re-parses the piece so far: the next try is twice as far
+  // off, so a run of failures (fence after fence) costs at most twice its length.
+  let reach = size
   for (;;) {
-    while (index < cuts.length && (cuts[index] as Cut).offset - start < size) index++
+    while (index < cuts.length && (cuts[index] as Cut).offset - start < reach) index++
     const cut = cuts[index]
     if (!cut) break
     const text = source.slice(start, cut.offset)
@@ -144,6 +147,7 @@ export function parseIntoPieces(
     if (closesAt !== undefined) {
       // Not a block boundary after all: look again past the block's end.
       while (index < cuts.length && (cuts[index] as Cut).offset < closesAt) index++
+      reach = Math.max(reach, text.length) * 2
       continue
     }
     pieces.push({text, offset: start, line: startLine, closed: true})
@@ -151,6 +155,7 @@ export function parseIntoPieces(
     start = cut.offset
     startLine = cut.line
     index++
+    reach = size
   }
   const text = source.slice(start)
   const tree = parse(text, start)
@@ -183,13 +188,13 @@ export function definedLabels(tree: Root, before = Number.POSITIVE_INFINITY): Ma
  */
 function bracketedIdentifiers(text: string): Set<string> {
   const found = new Set<string>()
-  for (const match of text.matchAll(/\[((?:[^[\]\\]|\\.){1,999})\]/g)) {
-    const label = match[1] as string
-    // As mdast-util-from-markdown makes a definition's `identifier`.
-    const identifier = (value: string): string => normalizeIdentifier(value).toLowerCase()
-    found.add(label.startsWith('^') ? '^' + identifier(label.slice(1)) : identifier(label))
-  }
+  for (const match of text.matchAll(/\[((?:[^[\]\\]|\\.){1,999})\]/g)) found.add(identifierOf(match[1] as string))
   return found
+}
+
+/** A label's identifier as mdast-util-from-markdown makes it, a footnote's with its "^". */
+function identifierOf(label: string): string {
+  return label.startsWith('^') ? '^' + normalizeIdentifier(label.slice(1)).toLowerCase() : normalizeIdentifier(label).toLowerCase()
 }
 
 /**
@@ -206,7 +211,7 @@ function definitionCandidates(source: string): Map<string, {label: string; offse
   const found = new Map<string, {label: string; offsets: number[]}>()
   for (const match of source.matchAll(/^ {0,3}\[((?:[^[\]\\\r\n]|\\.){1,999})\]:/gm)) {
     const label = match[1] as string
-    const identifier = label.startsWith('^') ? '^' + normalizeIdentifier(label.slice(1)).toLowerCase() : normalizeIdentifier(label).toLowerCase()
+    const identifier = identifierOf(label)
     const entry = found.get(identifier) ?? {label, offsets: []}
     entry.offsets.push(match.index)
     found.set(identifier, entry)
