@@ -34,7 +34,7 @@ export interface RawWord {
 const joiners = new Set(['', '.', "'", '\u2018', '\u2019', '\u02bc', '`'])
 
 /** Whether `text` (all that stands between two raw words) is one the parser may merge them across. */
-export function isJoiner(text: string): boolean {
+function isJoiner(text: string): boolean {
   return joiners.has(text)
 }
 

@@ -168,7 +168,7 @@ export function parseIntoPieces(
  * The link and footnote definitions in a tree: normalised identifier (a
  * footnote's with a leading "^") → label as written.
  */
-export function definedLabels(tree: Root, before = Number.POSITIVE_INFINITY): Map<string, string> {
+function definedLabels(tree: Root, before = Number.POSITIVE_INFINITY): Map<string, string> {
   const labels = new Map<string, string>()
   const stack: Array<Root | RootContent> = [tree]
   while (stack.length > 0) {
@@ -201,7 +201,7 @@ function identifierOf(label: string): string {
  * Stand-in definitions to append to a closed piece (after a blank line) so
  * that its references resolve as in the whole document.
  */
-export function definitionStandIns(labels: Iterable<string>): string {
+function definitionStandIns(labels: Iterable<string>): string {
   const lines = [...labels].map((label) => (label.startsWith('^') ? `[${label}]: x` : `[${label}]: #`))
   return lines.length === 0 ? '' : '\n\n' + lines.join('\n\n') + '\n'
 }
@@ -243,7 +243,7 @@ export function parsePieces(source: string, size: number, parse: (value: string)
     given.set(offset, labels)
     return withStandIns(text, labels)
   })
-  if (pieces.length === 1 && (given.get(0)?.length ?? 0) === 0) return joinPieces(trees, pieces, source)
+  if (pieces.length === 1 && (given.get(0)?.length ?? 0) === 0) return joinPieces(trees, pieces)
   // What each piece really defines (stand-ins excluded), and who defines each identifier.
   const definers = new Map<string, {label: string; pieces: Set<number>}>()
   trees.forEach((tree, index) => {
@@ -265,7 +265,7 @@ export function parsePieces(source: string, size: number, parse: (value: string)
     const same = needed.length === guessed.length && needed.every((label, k) => label === guessed[k])
     if (!same) trees[index] = withStandIns(piece.text, needed)
   })
-  return joinPieces(trees, pieces, source)
+  return joinPieces(trees, pieces)
 }
 
 /**
@@ -273,7 +273,7 @@ export function parsePieces(source: string, size: number, parse: (value: string)
  * nodes past its own text (the stand-ins) are dropped, and every position
  * is moved by the piece's offset and line.
  */
-export function joinPieces(trees: readonly Root[], pieces: readonly Piece[], source: string): Root {
+function joinPieces(trees: readonly Root[], pieces: readonly Piece[]): Root {
   const children: RootContent[] = []
   trees.forEach((tree, index) => {
     const piece = pieces[index] as Piece
@@ -283,9 +283,11 @@ export function joinPieces(trees: readonly Root[], pieces: readonly Piece[], sou
       children.push(child)
     }
   })
-  const lines = source.split(/\r\n|\r|\n/)
-  const last = lines[lines.length - 1] ?? ''
-  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line: lines.length, column: last.length + 1, offset: source.length}}}
+  // The document ends where its last piece's text ends (stand-ins may follow it in its tree).
+  const last = pieces[pieces.length - 1] as Piece
+  const lines = last.text.split(/\r\n|\r|\n/)
+  const end = {line: last.line + lines.length - 1, column: (lines[lines.length - 1] ?? '').length + 1, offset: last.offset + last.text.length}
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end}}
 }
 
 function shift(node: RootContent, piece: Piece): void {

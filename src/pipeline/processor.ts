@@ -89,21 +89,17 @@ export const markdownPieceSettings = {piecewiseAbove: 32_768, pieceSize: 4_096}
  * could hold one (gfm.ts), and a long document is parsed piece by piece.
  */
 function parseMarkdown(file: VFile): MdastRoot {
-  markdown ??= markdownProcessor().freeze()
-  markdownWithoutLiteralAutolinks ??= markdownProcessor(remarkGfmWithoutLiteralAutolinks).freeze()
-  const source = String(file)
+  const full = (markdown ??= markdownProcessor().freeze())
+  const cheap = (markdownWithoutLiteralAutolinks ??= markdownProcessor(remarkGfmWithoutLiteralAutolinks).freeze())
   const parse = (value: string): MdastRoot => {
-    if (!mayHoldLiteralAutolinkText(value)) return (markdownWithoutLiteralAutolinks as NonNullable<typeof markdown>).parse(value)
-    const tree = (markdownWithoutLiteralAutolinks as NonNullable<typeof markdown>).parse(value)
-    return mayHoldLiteralAutolinks(tree) ? (markdown as NonNullable<typeof markdown>).parse(value) : tree
+    if (!mayHoldLiteralAutolinkText(value)) return cheap.parse(value)
+    const tree = cheap.parse(value)
+    return mayHoldLiteralAutolinks(tree) ? full.parse(value) : tree
   }
-  let tree: MdastRoot
-  if (source.length <= markdownPieceSettings.piecewiseAbove) tree = parse(source)
-  else {
-    tree = parsePieces(source, markdownPieceSettings.pieceSize, parse)
-  }
+  const source = String(file)
+  const tree = source.length <= markdownPieceSettings.piecewiseAbove ? parse(source) : parsePieces(source, markdownPieceSettings.pieceSize, parse)
   // Pass the file along: without it nlcst nodes silently lose positions.
-  return markdown.runSync(tree, file) as MdastRoot
+  return full.runSync(tree, file) as MdastRoot
 }
 
 /** The processor for a syntax; plugins after the parse all work on nlcst. */
