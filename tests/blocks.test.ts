@@ -192,7 +192,9 @@ describe('plain text tokenized paragraph by paragraph', () => {
     'CRLF and CR line endings': 'One line.\r\n\r\nTwo lines.\r\rThree.\r\n',
     'odd white space around a blank line': 'A\u00a0\n \t\n\u2028B.\u3000\n\n\u00a0C',
     'white space at both ends': '\n\n  Stalin ordered Kim to invade.  \n\n',
-    'no blank line at all': 'One sentence. Another one, on the same line\nand the next.'
+    'no blank line at all': 'One sentence. Another one, on the same line\nand the next.',
+    'a paragraph over 16 KB, cut in slices': 'Stalin, ordered... Kim\u00e9s ,.,.,. ((x)) \ud83d\ude00 caf\u00e9!! '.repeat(900),
+    'marks without white space over 16 KB': ',.'.repeat(20_000) + '...' + '-'.repeat(20_000)
   }
   for (const [name, value] of Object.entries(samples)) {
     it(`gives the tokens of one whole-text tokenize, positions included: ${name}`, () => {

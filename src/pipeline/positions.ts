@@ -75,6 +75,28 @@ export class Points {
  */
 const whiteSpaceRun = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g
 const lineEnding = /\r\n?|\n/g
+const maxSlice = 16_384
+
+/** parse-latin's class of an ASCII character: word, white space, or a mark (punctuation or symbol). */
+function asciiClass(code: number): 'word' | 'space' | 'mark' | undefined {
+  if (code > 0x7e) return undefined
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return 'word'
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return 'space'
+  return code > 0x20 ? 'mark' : undefined
+}
+
+/**
+ * Whether parse-latin's tokenizer always ends a token before `text[index]`:
+ * both characters ASCII and of different classes, or two different marks
+ * (a run of marks continues only with the same character). Elsewhere
+ * (non-ASCII, a run of word characters) a slice is never cut.
+ */
+function isTokenBoundary(text: string, index: number): boolean {
+  const before = asciiClass(text.charCodeAt(index - 1))
+  const after = asciiClass(text.charCodeAt(index))
+  if (!before || !after) return false
+  return before !== after || (before === 'mark' && text[index - 1] !== text[index])
+}
 
 /**
  * The tokens of a plain text, as `parser.tokenize(text)` gives them (same
@@ -82,14 +104,27 @@ const lineEnding = /\r\n?|\n/g
  * at each maximal run of white space that holds a blank line. The tokenizer
  * only groups characters of one class, and such a run is always a token of
  * its own, so the cut changes no token; tokenizing lazily keeps only a few
- * paragraphs' tokens alive at once.
+ * paragraphs' tokens alive at once. A paragraph longer than 16 KB is also
+ * cut, between two ASCII characters where the tokenizer always ends a token.
  */
 export function* plainTextTokens<T extends RootContent>(text: string, tokenize: (value: string) => T[]): Generator<T> {
   const points = new Points(text)
-  const piece = (from: number, to: number): T[] => {
+  const tokenizeAt = (from: number, to: number): T[] => {
     const nodes = tokenize(text.slice(from, to))
     patch(points, nodes, from)
     return nodes
+  }
+  // A paragraph of megabytes is tokenized in slices too: one call would hold
+  // all its nodes at once (the collector then makes it super-linear).
+  function* piece(from: number, to: number): Generator<T> {
+    let start = from
+    while (to - start > maxSlice) {
+      let cut = start + maxSlice
+      while (cut < to && !isTokenBoundary(text, cut)) cut++
+      yield* tokenizeAt(start, cut)
+      start = cut
+    }
+    yield* tokenizeAt(start, to)
   }
   let from = 0
   for (const run of text.matchAll(whiteSpaceRun)) {
